@@ -1,0 +1,91 @@
+import type { ProgramError, ProgramErrorKind } from "./program-result.js";
+import type { SandboxLimits } from "./sandbox-limits.js";
+
+/** What the guest threw, as `context.dump` gave it, and whether parsing failed. */
+export interface GuestFailure {
+  thrown: unknown;
+  /** True when the program itself does not compile. */
+  atParse: boolean;
+}
+
+/** Host-side facts that decide a failure's kind beyond what the guest threw. */
+export interface FailureContext {
+  heapExhausted: boolean;
+  limits: SandboxLimits;
+}
+
+interface Described {
+  name?: string;
+  message: string;
+  stack?: string;
+}
+
+const LOCATION = /program\.js:(\d+)(?::(\d+))?/;
+
+/**
+ * Turns what a program threw into a {@link ProgramError}: its kind, QuickJS's message
+ * (extended, for a limit, with the limit that was hit) and the line and column in the
+ * program where it happened.
+ */
+export function classifyFailure(failure: GuestFailure, context: FailureContext): ProgramError {
+  const described = describe(failure.thrown);
+  const kind = kindOf(described, failure, context);
+
+  const error: ProgramError = { kind, message: explain(kind, described.message, context) };
+  if (described.name !== undefined) error.name = described.name;
+
+  const location = described.stack === undefined ? null : LOCATION.exec(described.stack);
+  if (location?.[1] !== undefined) error.line = Number(location[1]);
+  if (location?.[2] !== undefined) error.column = Number(location[2]);
+
+  return error;
+}
+
+function kindOf(
+  described: Described,
+  failure: GuestFailure,
+  context: FailureContext,
+): ProgramErrorKind {
+  const { name, message } = described;
+
+  if (name === "InternalError" && message === "interrupted") return "timeout";
+  if (message === "out of memory") return "memory";
+  if (failure.thrown == null && context.heapExhausted) return "memory";
+  if (message === "stack overflow" || message === "Maximum call stack size exceeded") {
+    return "stack";
+  }
+  if (name === "SyntaxError" && failure.atParse) return "syntax";
+  return "runtime";
+}
+
+function explain(kind: ProgramErrorKind, message: string, context: FailureContext): string {
+  const { limits } = context;
+  switch (kind) {
+    case "timeout":
+      return `interrupted: the program ran longer than ${limits.timeoutMs} ms (timeoutMs)`;
+    case "memory":
+      return `out of memory: the program needed more than ${mebibytes(limits.memoryLimitBytes)} (memoryLimitBytes)`;
+    case "stack":
+      return `stack overflow: the program recursed deeper than ${mebibytes(limits.maxStackSizeBytes)} of stack allows (maxStackSizeBytes)`;
+    default:
+      return message;
+  }
+}
+
+function describe(thrown: unknown): Described {
+  if (typeof thrown === "object" && thrown !== null && "message" in thrown) {
+    const { name, message, stack } = thrown as Record<string, unknown>;
+    const described: Described = { message: String(message) };
+    if (typeof name === "string") described.name = name;
+    if (typeof stack === "string") described.stack = stack;
+    return described;
+  }
+
+  const text = typeof thrown === "string" ? thrown : JSON.stringify(thrown);
+  return { message: `Uncaught ${text ?? String(thrown)}` };
+}
+
+function mebibytes(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return `${Number.isInteger(value) ? value : value.toFixed(2)} MiB`;
+}

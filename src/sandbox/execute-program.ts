@@ -1,0 +1,238 @@
+import type {
+  QuickJSContext,
+  QuickJSHandle,
+  QuickJSRuntime,
+  QuickJSWASMModule,
+} from "quickjs-emscripten-core";
+import { classifyFailure, type GuestFailure } from "./classify-failure.js";
+import { decodeAnswer } from "./decode-answer.js";
+import { ENCODE_ANSWER_SOURCE, RESOLVE_ANSWER_SOURCE } from "./guest-scripts.js";
+import { installConsole } from "./install-console.js";
+import type { OutputBuffer } from "./output-buffer.js";
+import type { ProgramError } from "./program-result.js";
+import type { SandboxLimits } from "./sandbox-limits.js";
+
+/** The file name programs run under; stack traces and syntax errors point into it. */
+export const PROGRAM_FILENAME = "program.js";
+
+/**
+ * Everything {@link executeProgram} reports besides the time it took. `instanceBroken`
+ * is set when the WebAssembly instance must not run another program.
+ */
+export type Execution = (
+  | { ok: true; answer: unknown; logs: string[] }
+  | { ok: false; error: ProgramError; logs: string[] }
+) & { instanceBroken?: boolean };
+
+interface Guest {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  output: OutputBuffer;
+  limits: SandboxLimits;
+  /** The heap is at its cap: a bare `null` thrown now is QuickJS failing to allocate. */
+  heapExhausted: () => boolean;
+}
+
+/**
+ * Runs one program in a fresh QuickJS runtime and context, under `limits`, writing its
+ * console lines to `output`, and disposes both before returning. Guest failures come
+ * back as values; an exception escaping this function means the WebAssembly instance
+ * itself failed (a trap, or the host stack ran out inside it), and the caller must stop
+ * using that instance.
+ */
+export function executeProgram(
+  quickjs: QuickJSWASMModule,
+  code: string,
+  limits: SandboxLimits,
+  output: OutputBuffer,
+  heapExhausted: () => boolean,
+): Execution {
+  const deadline = performance.now() + limits.timeoutMs;
+  const runtime = quickjs.newRuntime();
+
+  runtime.setMemoryLimit(limits.memoryLimitBytes);
+  runtime.setMaxStackSize(limits.maxStackSizeBytes);
+  runtime.setInterruptHandler(() => output.exceeded || performance.now() > deadline);
+
+  const context = runtime.newContext();
+  const guest: Guest = { runtime, context, output, limits, heapExhausted };
+
+  let execution: Execution | undefined;
+  try {
+    installConsole(context, output);
+    execution = runProgram(guest, code);
+  } finally {
+    const released = release(context, runtime);
+    if (execution && !released) execution.instanceBroken = true;
+  }
+  return execution;
+}
+
+function runProgram(guest: Guest, code: string): Execution {
+  const evaluated = guest.context.evalCode(code, PROGRAM_FILENAME);
+  if (evaluated.error) return failWith(guest, evaluated.error, code);
+
+  const resolved = callGuest(guest, RESOLVE_ANSWER_SOURCE, evaluated.value);
+  if (resolved.error) return failWith(guest, resolved.error);
+
+  const settled = settle(guest, resolved.value);
+  if (settled.error) return failWith(guest, settled.error);
+
+  return readAnswer(guest, settled.value);
+}
+
+type GuestResult = { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle };
+
+/** Evaluates the function expression `source` and calls it on `argument`, consuming it. */
+function callGuest(guest: Guest, source: string, argument: QuickJSHandle): GuestResult {
+  const { context } = guest;
+  const evaluated = context.evalCode(source, "cotpot.js");
+  if (evaluated.error) {
+    argument.dispose();
+    return evaluated;
+  }
+
+  const called = context.callFunction(evaluated.value, context.undefined, argument);
+  evaluated.value.dispose();
+  argument.dispose();
+  return called;
+}
+
+/**
+ * Runs pending jobs until `value` (if it is a promise) settles. The interrupt handler
+ * bounds the loop: past the deadline a job fails and the failure is returned.
+ */
+function settle(guest: Guest, value: QuickJSHandle): GuestResult {
+  const { context, runtime } = guest;
+
+  for (;;) {
+    const jobs = runtime.executePendingJobs();
+    if (jobs.error) {
+      value.dispose();
+      return { error: jobs.error };
+    }
+
+    const state = context.getPromiseState(value);
+    if (state.type === "fulfilled" && state.notAPromise) return { value };
+    if (state.type === "pending" && runtime.hasPendingJob()) continue;
+
+    value.dispose();
+    if (state.type === "fulfilled") return { value: state.value };
+    if (state.type === "rejected") return { error: state.error };
+    return { error: context.newError("The answer is a promise that never settles.") };
+  }
+}
+
+/** Copies the answer to the host: primitives directly, anything else through JSON. */
+function readAnswer(guest: Guest, value: QuickJSHandle): Execution {
+  const { context, output } = guest;
+  if (output.exceeded) {
+    value.dispose();
+    return { ok: false, error: output.error(), logs: output.lines };
+  }
+
+  const primitive = readPrimitive(context, value);
+  if (primitive) {
+    value.dispose();
+    return checkedAnswer(guest, primitive.answer, primitive.text);
+  }
+
+  const encoded = callGuest(guest, ENCODE_ANSWER_SOURCE, value);
+  if (encoded.error) return failWith(guest, encoded.error);
+
+  const text = context.getString(encoded.value);
+  encoded.value.dispose();
+  return checkedAnswer(guest, undefined, text);
+}
+
+function readPrimitive(
+  context: QuickJSContext,
+  value: QuickJSHandle,
+): { answer: unknown; text?: string } | undefined {
+  switch (context.typeof(value)) {
+    case "number":
+      return { answer: context.getNumber(value) };
+    case "string": {
+      const text = context.getString(value);
+      return { answer: text, text };
+    }
+    case "boolean":
+      return { answer: context.dump(value) === true };
+    case "bigint":
+      return { answer: context.getBigInt(value) };
+    case "undefined":
+      return { answer: undefined };
+    default:
+      return undefined;
+  }
+}
+
+/** Holds the answer to `maxOutputBytes`; `text`, when given, is what gets measured. */
+function checkedAnswer(guest: Guest, answer: unknown, text?: string): Execution {
+  const { output, limits } = guest;
+  const bytes = text === undefined ? 0 : Buffer.byteLength(text);
+
+  if (bytes > limits.maxOutputBytes) {
+    return { ok: false, error: output.answerTooLarge(bytes), logs: output.lines };
+  }
+  const decoded = text !== undefined && typeof answer !== "string" ? decodeAnswer(text) : answer;
+  return { ok: true, answer: decoded, logs: output.lines };
+}
+
+function failWith(guest: Guest, thrown: QuickJSHandle, code?: string): Execution {
+  const { output } = guest;
+  if (output.exceeded) {
+    thrown.dispose();
+    return { ok: false, error: output.error(), logs: output.lines };
+  }
+
+  const failure = describeThrown(guest, thrown, code);
+  thrown.dispose();
+
+  const context = { heapExhausted: guest.heapExhausted(), limits: guest.limits };
+  return { ok: false, error: classifyFailure(failure, context), logs: output.lines };
+}
+
+/**
+ * Reads what the guest threw: `dump` of an Error gives its name, message and stack.
+ * Only when the program threw a SyntaxError is it compiled once more, to tell a parse
+ * failure from one raised while running (`JSON.parse` throws SyntaxErrors too).
+ */
+function describeThrown(guest: Guest, thrown: QuickJSHandle, code?: string): GuestFailure {
+  const { context } = guest;
+  let dumped: unknown;
+  try {
+    dumped = context.dump(thrown);
+  } catch {
+    dumped = undefined;
+  }
+
+  const failure: GuestFailure = { thrown: dumped, atParse: false };
+  if (code !== undefined && isSyntaxError(dumped)) {
+    const compiled = context.evalCode(code, PROGRAM_FILENAME, { compileOnly: true });
+    failure.atParse = compiled.error !== undefined;
+    (compiled.error ?? compiled.value).dispose();
+  }
+  return failure;
+}
+
+function isSyntaxError(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "name" in value
+    ? value.name === "SyntaxError"
+    : false;
+}
+
+/**
+ * Frees the context and runtime. QuickJS asserts that a runtime holds no live objects
+ * when freed; if that fails (after a host exception unwound the interpreter, say), the
+ * WebAssembly instance has aborted and must be replaced, but the program's result stands.
+ */
+function release(context: QuickJSContext, runtime: QuickJSRuntime): boolean {
+  try {
+    context.dispose();
+    runtime.dispose();
+    return true;
+  } catch {
+    return false;
+  }
+}
