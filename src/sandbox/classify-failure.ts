@@ -10,7 +10,7 @@ export interface GuestFailure {
 
 /** Host-side facts that decide a failure's kind beyond what the guest threw. */
 export interface FailureContext {
-  heapExhausted: boolean;
+  heapUnderPressure: boolean;
   limits: SandboxLimits;
 }
 
@@ -31,10 +31,18 @@ export function classifyFailure(failure: GuestFailure, context: FailureContext):
   const described = describe(failure.thrown);
   const kind = kindOf(described, failure, context);
 
-  const error: ProgramError = { kind, message: explain(kind, described.message, context) };
+  const error: ProgramError = {
+    kind,
+    message:
+      kind === "runtime" || kind === "syntax"
+        ? described.message
+        : limitMessage(kind, context.limits),
+  };
   if (described.name !== undefined) error.name = described.name;
 
-  const location = described.stack === undefined ? null : LOCATION.exec(described.stack);
+  // An interrupt's stack points at the start of the script, not where it looped.
+  const trusted = kind !== "timeout" && described.stack !== undefined;
+  const location = trusted ? LOCATION.exec(described.stack ?? "") : null;
   if (location?.[1] !== undefined) error.line = Number(location[1]);
   if (location?.[2] !== undefined) error.column = Number(location[2]);
 
@@ -45,12 +53,14 @@ function kindOf(
   described: Described,
   failure: GuestFailure,
   context: FailureContext,
-): ProgramErrorKind {
+): Exclude<ProgramErrorKind, "output"> {
   const { name, message } = described;
 
   if (name === "InternalError" && message === "interrupted") return "timeout";
   if (message === "out of memory") return "memory";
-  if (failure.thrown == null && context.heapExhausted) return "memory";
+  // With the heap at its cap, QuickJS may have nothing left to build the error from and
+  // throws a bare value instead; only an Error with a name was thrown by the program.
+  if (name === undefined && context.heapUnderPressure) return "memory";
   if (message === "stack overflow" || message === "Maximum call stack size exceeded") {
     return "stack";
   }
@@ -58,8 +68,11 @@ function kindOf(
   return "runtime";
 }
 
-function explain(kind: ProgramErrorKind, message: string, context: FailureContext): string {
-  const { limits } = context;
+/**
+ * The message for a failure at a limit: what QuickJS said, then which limit and option
+ * it was, so a reader (or a repair prompt) knows what to change.
+ */
+export function limitMessage(kind: "timeout" | "memory" | "stack", limits: SandboxLimits): string {
   switch (kind) {
     case "timeout":
       return `interrupted: the program ran longer than ${limits.timeoutMs} ms (timeoutMs)`;
@@ -67,8 +80,6 @@ function explain(kind: ProgramErrorKind, message: string, context: FailureContex
       return `out of memory: the program needed more than ${mebibytes(limits.memoryLimitBytes)} (memoryLimitBytes)`;
     case "stack":
       return `stack overflow: the program recursed deeper than ${mebibytes(limits.maxStackSizeBytes)} of stack allows (maxStackSizeBytes)`;
-    default:
-      return message;
   }
 }
 

@@ -25,6 +25,8 @@ export interface RunProgramOptions extends SandboxOptions {
 export interface Sandbox {
   /** The limits a program gets unless its run overrides them. */
   readonly limits: Readonly<SandboxLimits>;
+  /** How many worker threads run programs in parallel. */
+  readonly workers: number;
   /**
    * Runs `code` in a fresh QuickJS runtime and context.
    *
@@ -72,6 +74,7 @@ export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
 
   return {
     limits,
+    workers,
     run(code, runOptions = {}) {
       if (typeof code !== "string") {
         throw new InvalidOptionError("code", code, "a string of JavaScript");

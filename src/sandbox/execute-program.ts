@@ -1,78 +1,89 @@
-import type {
-  QuickJSContext,
-  QuickJSHandle,
-  QuickJSRuntime,
-  QuickJSWASMModule,
-} from "quickjs-emscripten-core";
-import { classifyFailure, type GuestFailure } from "./classify-failure.js";
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import { classifyFailure, type GuestFailure, limitMessage } from "./classify-failure.js";
 import { decodeAnswer } from "./decode-answer.js";
+import type { FreshGuest } from "./fresh-guest.js";
 import { ENCODE_ANSWER_SOURCE, RESOLVE_ANSWER_SOURCE } from "./guest-scripts.js";
-import { installConsole } from "./install-console.js";
-import type { OutputBuffer } from "./output-buffer.js";
+import { OutputBuffer } from "./output-buffer.js";
 import type { ProgramError } from "./program-result.js";
 import type { SandboxLimits } from "./sandbox-limits.js";
 
 /** The file name programs run under; stack traces and syntax errors point into it. */
 export const PROGRAM_FILENAME = "program.js";
 
-/**
- * Everything {@link executeProgram} reports besides the time it took. `instanceBroken`
- * is set when the WebAssembly instance must not run another program.
- */
-export type Execution = (
+/** Everything {@link executeProgram} reports besides the time it took. */
+export type Execution =
   | { ok: true; answer: unknown; logs: string[] }
-  | { ok: false; error: ProgramError; logs: string[] }
-) & { instanceBroken?: boolean };
+  | { ok: false; error: ProgramError; logs: string[] };
 
 interface Guest {
   runtime: QuickJSRuntime;
   context: QuickJSContext;
   output: OutputBuffer;
   limits: SandboxLimits;
-  /** The heap is at its cap: a bare `null` thrown now is QuickJS failing to allocate. */
-  heapExhausted: () => boolean;
+  /** Whether the interrupt handler stopped the guest because the deadline passed. */
+  timedOut: () => boolean;
+  /** The heap is near its cap: a bare value thrown now is QuickJS failing to allocate. */
+  heapUnderPressure: () => boolean;
 }
 
 /**
- * Runs one program in a fresh QuickJS runtime and context, under `limits`, writing its
- * console lines to `output`, and disposes both before returning. Guest failures come
- * back as values; an exception escaping this function means the WebAssembly instance
- * itself failed (a trap, or the host stack ran out inside it), and the caller must stop
- * using that instance.
+ * Runs one program in `fresh`, a runtime and context no program has used, under
+ * `limits`. The caller releases `fresh` afterwards; it must not run another program.
+ * Guest failures come back as values; an exception escaping this function means the
+ * WebAssembly instance itself failed (a trap, or the host stack ran out inside it), and
+ * the caller must stop using that instance.
  */
 export function executeProgram(
-  quickjs: QuickJSWASMModule,
+  fresh: FreshGuest,
   code: string,
   limits: SandboxLimits,
-  output: OutputBuffer,
-  heapExhausted: () => boolean,
+  heapUnderPressure: () => boolean,
 ): Execution {
-  const deadline = performance.now() + limits.timeoutMs;
-  const runtime = quickjs.newRuntime();
+  const { runtime, context } = fresh;
+  const output = new OutputBuffer(limits.maxOutputBytes);
+  fresh.console.output = output;
 
+  const deadline = performance.now() + limits.timeoutMs;
+  let timedOut = false;
   runtime.setMemoryLimit(limits.memoryLimitBytes);
   runtime.setMaxStackSize(limits.maxStackSizeBytes);
-  runtime.setInterruptHandler(() => output.exceeded || performance.now() > deadline);
+  runtime.setInterruptHandler(() => {
+    if (performance.now() > deadline) timedOut = true;
+    return timedOut || output.exceeded;
+  });
 
-  const context = runtime.newContext();
-  const guest: Guest = { runtime, context, output, limits, heapExhausted };
+  const guest: Guest = {
+    runtime,
+    context,
+    output,
+    limits,
+    timedOut: () => timedOut,
+    heapUnderPressure,
+  };
+  return enforceLimits(guest, runProgram(guest, code));
+}
 
-  let execution: Execution | undefined;
-  try {
-    installConsole(context, output);
-    execution = runProgram(guest, code);
-  } finally {
-    const released = release(context, runtime);
-    if (execution && !released) execution.instanceBroken = true;
+/**
+ * Once the output overflowed or the deadline passed, that is the result, whatever the
+ * guest did after: host code (formatting a log line, reading the answer) may have
+ * swallowed the interrupt, and a program may have finished in the meantime.
+ */
+function enforceLimits(guest: Guest, execution: Execution): Execution {
+  const { output, limits } = guest;
+  if (output.exceeded) return { ok: false, error: output.error(), logs: output.lines };
+
+  if (guest.timedOut() && !(execution.ok === false && execution.error.kind === "timeout")) {
+    const error = { kind: "timeout", message: limitMessage("timeout", limits) } as const;
+    return { ok: false, error, logs: output.lines };
   }
   return execution;
 }
 
 function runProgram(guest: Guest, code: string): Execution {
-  const evaluated = guest.context.evalCode(code, PROGRAM_FILENAME);
+  const evaluated = guest.context.evalCode(code, PROGRAM_FILENAME, { type: "global" });
   if (evaluated.error) return failWith(guest, evaluated.error, code);
 
-  const resolved = callGuest(guest, RESOLVE_ANSWER_SOURCE, evaluated.value);
+  const resolved = resolveAnswer(guest, evaluated.value);
   if (resolved.error) return failWith(guest, resolved.error);
 
   const settled = settle(guest, resolved.value);
@@ -83,10 +94,30 @@ function runProgram(guest: Guest, code: string): Execution {
 
 type GuestResult = { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle };
 
+/** Applies the answer conventions; `completion` is consumed. */
+function resolveAnswer(guest: Guest, completion: QuickJSHandle): GuestResult {
+  const { context } = guest;
+  const resolved = context.evalCode(RESOLVE_ANSWER_SOURCE, "cotpot.js", { type: "global" });
+  if (resolved.error) {
+    completion.dispose();
+    return resolved;
+  }
+  const wrapped = resolved.value;
+  if (context.typeof(wrapped) === "undefined") {
+    wrapped.dispose();
+    return { value: completion };
+  }
+
+  completion.dispose();
+  const value = context.getProp(wrapped, 0);
+  wrapped.dispose();
+  return { value };
+}
+
 /** Evaluates the function expression `source` and calls it on `argument`, consuming it. */
 function callGuest(guest: Guest, source: string, argument: QuickJSHandle): GuestResult {
   const { context } = guest;
-  const evaluated = context.evalCode(source, "cotpot.js");
+  const evaluated = context.evalCode(source, "cotpot.js", { type: "global" });
   if (evaluated.error) {
     argument.dispose();
     return evaluated;
@@ -125,12 +156,7 @@ function settle(guest: Guest, value: QuickJSHandle): GuestResult {
 
 /** Copies the answer to the host: primitives directly, anything else through JSON. */
 function readAnswer(guest: Guest, value: QuickJSHandle): Execution {
-  const { context, output } = guest;
-  if (output.exceeded) {
-    value.dispose();
-    return { ok: false, error: output.error(), logs: output.lines };
-  }
-
+  const { context } = guest;
   const primitive = readPrimitive(context, value);
   if (primitive) {
     value.dispose();
@@ -180,17 +206,11 @@ function checkedAnswer(guest: Guest, answer: unknown, text?: string): Execution 
 }
 
 function failWith(guest: Guest, thrown: QuickJSHandle, code?: string): Execution {
-  const { output } = guest;
-  if (output.exceeded) {
-    thrown.dispose();
-    return { ok: false, error: output.error(), logs: output.lines };
-  }
-
   const failure = describeThrown(guest, thrown, code);
   thrown.dispose();
 
-  const context = { heapExhausted: guest.heapExhausted(), limits: guest.limits };
-  return { ok: false, error: classifyFailure(failure, context), logs: output.lines };
+  const context = { heapUnderPressure: guest.heapUnderPressure(), limits: guest.limits };
+  return { ok: false, error: classifyFailure(failure, context), logs: guest.output.lines };
 }
 
 /**
@@ -209,7 +229,10 @@ function describeThrown(guest: Guest, thrown: QuickJSHandle, code?: string): Gue
 
   const failure: GuestFailure = { thrown: dumped, atParse: false };
   if (code !== undefined && isSyntaxError(dumped)) {
-    const compiled = context.evalCode(code, PROGRAM_FILENAME, { compileOnly: true });
+    const compiled = context.evalCode(code, PROGRAM_FILENAME, {
+      type: "global",
+      compileOnly: true,
+    });
     failure.atParse = compiled.error !== undefined;
     (compiled.error ?? compiled.value).dispose();
   }
@@ -220,19 +243,4 @@ function isSyntaxError(value: unknown): boolean {
   return typeof value === "object" && value !== null && "name" in value
     ? value.name === "SyntaxError"
     : false;
-}
-
-/**
- * Frees the context and runtime. QuickJS asserts that a runtime holds no live objects
- * when freed; if that fails (after a host exception unwound the interpreter, say), the
- * WebAssembly instance has aborted and must be replaced, but the program's result stands.
- */
-function release(context: QuickJSContext, runtime: QuickJSRuntime): boolean {
-  try {
-    context.dispose();
-    runtime.dispose();
-    return true;
-  } catch {
-    return false;
-  }
 }

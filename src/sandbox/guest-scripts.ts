@@ -1,20 +1,18 @@
 /**
  * JavaScript the sandbox evaluates inside a program's context after the program ran.
- * Both are function expressions; the host calls them with handles.
  */
 
 /**
  * Applies the answer conventions to a finished program: the value of `solution()` if
- * the program defines that function, else its top-level `answer` binding, else `ans`,
- * else the script's completion value (the argument). A program's global `let` and
+ * the program defines that function, else its top-level `answer` binding, else `ans`.
+ * The value comes wrapped in a one-element array; `undefined` means no convention
+ * applied and the script's completion value is the answer. A program's global `let` and
  * `const` bindings are visible here because scripts share the global lexical scope.
  */
-export const RESOLVE_ANSWER_SOURCE = `(function (completion) {
-  if (typeof solution === "function") return solution();
-  if (typeof answer !== "undefined") return answer;
-  if (typeof ans !== "undefined") return ans;
-  return completion;
-})`;
+export const RESOLVE_ANSWER_SOURCE = `typeof solution === "function" ? [solution()]
+  : typeof answer !== "undefined" ? [answer]
+  : typeof ans !== "undefined" ? [ans]
+  : undefined`;
 
 /**
  * Encodes an answer that is not a primitive into JSON text for the host, or throws a
@@ -25,8 +23,12 @@ export const RESOLVE_ANSWER_SOURCE = `(function (completion) {
  * without colliding with user strings; `decodeAnswer` reverses it. A `Date` becomes
  * its ISO string. It is only evaluated for answers that are objects, so most programs
  * never pay for compiling it.
+ *
+ * It runs after the program, with the built-ins the program left: a program that
+ * replaces `Object.keys` or `JSON.stringify` changes how its own answer reads, or makes
+ * it fail. That is the program's loss alone; the host parses what comes back as data.
  */
-export const ENCODE_ANSWER_SOURCE = String.raw`(function (value) {
+export const ENCODE_ANSWER_SOURCE = `(function (value) {
   "use strict";
   const getPrototypeOf = Object.getPrototypeOf;
   const objectKeys = Object.keys;

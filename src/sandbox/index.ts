@@ -14,7 +14,9 @@ export type {
 export { runProgram } from "./run-program.js";
 export {
   DEFAULT_SANDBOX_LIMITS,
+  type LimitRange,
   resolveSandboxLimits,
+  SANDBOX_LIMIT_RANGES,
   type SandboxLimits,
   type SandboxOptions,
 } from "./sandbox-limits.js";

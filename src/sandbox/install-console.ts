@@ -3,14 +3,19 @@ import type { OutputBuffer } from "./output-buffer.js";
 
 const METHODS = ["log", "info", "warn", "error", "debug"] as const;
 
+/** Where a guest's console lines go; nowhere while `output` is unset. */
+export interface ConsoleSink {
+  output?: OutputBuffer;
+}
+
 /**
- * Gives the guest a `console` whose methods write one line each to `output`. The
+ * Gives the guest a `console` whose methods write one line each to `sink.output`. The
  * arguments are formatted on the host: strings as they are, other primitives as
  * JavaScript prints them, objects as JSON.
  */
-export function installConsole(context: QuickJSContext, output: OutputBuffer): void {
+export function installConsole(context: QuickJSContext, sink: ConsoleSink): void {
   const log = context.newFunction("log", (...args) => {
-    output.write(args.map((arg) => formatArgument(context, arg)).join(" "));
+    sink.output?.write(args.map((arg) => formatArgument(context, arg)).join(" "));
   });
   const console = context.newObject();
 

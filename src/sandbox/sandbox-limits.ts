@@ -25,15 +25,18 @@ export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   maxOutputBytes: 64 * 1024,
 });
 
-interface Range {
+/** The smallest and largest value a limit accepts, and its unit. */
+export interface LimitRange {
   min: number;
   max: number;
   unit: string;
 }
 
-// The stack bound comes from the WebAssembly build: its own C stack is 5 MiB, and
-// QuickJS must notice the overflow before that stack runs out.
-const RANGES: Record<keyof SandboxLimits, Range> = {
+/**
+ * What each limit accepts. The stack bound comes from the WebAssembly build: its own C
+ * stack is 5 MiB, and QuickJS must notice an overflow before that stack runs out.
+ */
+export const SANDBOX_LIMIT_RANGES: Readonly<Record<keyof SandboxLimits, LimitRange>> = {
   timeoutMs: { min: 1, max: 600_000, unit: "milliseconds" },
   memoryLimitBytes: { min: 1 * MIB, max: 1024 * MIB, unit: "bytes" },
   maxStackSizeBytes: { min: 16 * 1024, max: 4 * MIB, unit: "bytes" },
@@ -57,7 +60,7 @@ export function resolveSandboxLimits(
 ): SandboxLimits {
   const limits = { ...base };
 
-  for (const name of Object.keys(RANGES) as (keyof SandboxLimits)[]) {
+  for (const name of Object.keys(SANDBOX_LIMIT_RANGES) as (keyof SandboxLimits)[]) {
     const value = options[name];
     if (value === undefined) continue;
 
@@ -69,7 +72,7 @@ export function resolveSandboxLimits(
 }
 
 function checkInRange(name: keyof SandboxLimits, value: unknown): void {
-  const { min, max, unit } = RANGES[name];
+  const { min, max, unit } = SANDBOX_LIMIT_RANGES[name];
   const inRange = typeof value === "number" && Number.isInteger(value);
 
   if (!inRange || value < min || value > max) {

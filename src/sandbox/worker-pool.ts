@@ -61,7 +61,7 @@ export class WorkerPool {
     if (this.#disposed) {
       return Promise.reject(new CotpotError("This sandbox was disposed; create a new one."));
     }
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason);
 
     return new Promise((resolve, reject) => {
       const job: Job = { code, limits, signal, resolve, reject };
@@ -115,8 +115,7 @@ export class WorkerPool {
     if (message.type === "result") {
       this.#release(slot, (job) => job.resolve(message.result));
     } else {
-      const cause = Object.assign(new Error(message.message), { stack: message.stack });
-      const error = new CotpotError(`The sandbox failed: ${message.message}`, { cause });
+      const error = new CotpotError(`The sandbox failed: ${message.message}`);
       this.#release(slot, (job) => job.reject(error));
     }
     this.#pump();

@@ -15,4 +15,4 @@ export type WorkerMessage =
   /** The program with this id finished, one way or another. */
   | { type: "result"; id: number; result: ProgramResult }
   /** The sandbox itself failed while running the program with this id. */
-  | { type: "failure"; id: number; message: string; stack?: string };
+  | { type: "failure"; id: number; message: string };

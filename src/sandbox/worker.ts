@@ -13,16 +13,29 @@ const engine = createEngine();
 // One program at start-up loads QuickJS and lets the JIT see the hot paths, so the
 // first real program is not the slow one.
 await engine.run("0", workerData.limits as SandboxLimits);
+engine.tidy();
 send({ type: "ready" });
 
 port.on("message", async (request: RunRequest) => {
-  try {
-    send({ type: "result", id: request.id, result: await engine.run(request.code, request.limits) });
-  } catch (error) {
-    const { message, stack } = error instanceof Error ? error : new Error(String(error));
-    send({ type: "failure", id: request.id, message, ...(stack ? { stack } : {}) });
-  }
+  send(await handle(request));
+  // With the result sent, free the program's runtime and prepare the next one while
+  // the host reads it.
+  engine.tidy();
 });
+
+async function handle(request: RunRequest): Promise<WorkerMessage> {
+  try {
+    const result = await engine.run(request.code, request.limits);
+    return { type: "result", id: request.id, result };
+  } catch (error) {
+    return { type: "failure", id: request.id, message: describe(error) };
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} ${error.cause.message}` : error.message;
+}
 
 function send(message: WorkerMessage): void {
   port.postMessage(message);

@@ -1,0 +1,57 @@
+import { createRequire } from "node:module";
+import { Command, InvalidArgumentError, Option } from "commander";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/**
+ * Builds the `cotpot` command line: every command, its flags and its help. Actions
+ * import their implementation when they run.
+ */
+export function createProgram(): Command {
+  const program = new Command("cotpot")
+    .description("Prompt language models to reason: roles, Chain of Thought, Program of Thought.")
+    .version(version)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  program
+    .command("run")
+    .description("Run a JavaScript program in the QuickJS sandbox and print its answer.")
+    .argument("<file>", "the program file, or - to read it from standard input")
+    .addOption(
+      new Option("--timeout-ms <ms>", "time the program may run").argParser(integer).default(2000),
+    )
+    .addOption(
+      new Option("--memory-limit-mb <mb>", "heap the program may use")
+        .argParser(integer)
+        .default(64),
+    )
+    .option("--json", "print the whole result as JSON")
+    .action(async (file: string, options: RunCommandOptions) => {
+      const { runCommand } = await import("./run-command.js");
+      process.exitCode = await runCommand(file, options);
+    });
+
+  program
+    .command("demo")
+    .description("Run the example programs in examples/programs through the sandbox.")
+    .action(async () => {
+      const { demoCommand } = await import("./demo-command.js");
+      process.exitCode = await demoCommand();
+    });
+
+  return program;
+}
+
+/** The parsed flags of `cotpot run`. */
+export interface RunCommandOptions {
+  timeoutMs: number;
+  memoryLimitMb: number;
+  json?: boolean;
+}
+
+function integer(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw new InvalidArgumentError("Expected a whole number.");
+  return value;
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { CommanderError } from "commander";
+import { createProgram } from "./create-program.js";
+import { UsageError } from "./usage-error.js";
+
+// The `cotpot` executable. Commands load their modules only when they run, so `--help`
+// never pays for QuickJS or model clients. This is the only place that decides the
+// exit status.
+
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
+
+/** Prints what went wrong and returns the exit status: 2 for usage, 1 for the rest. */
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed the message (or the help) already.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`cotpot: ${error.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  return 1;
+}
