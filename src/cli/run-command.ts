@@ -21,11 +21,10 @@ const MIB = 1024 * 1024;
  */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const code = await readProgram(file);
-  const limits = sandboxOptions(options);
-  const sandbox = createSandbox({ workers: 1 });
+  const sandbox = createSandbox({ workers: 1, ...sandboxOptions(options) });
 
   try {
-    const result = await sandbox.run(code, limits);
+    const result = await sandbox.run(code);
     if (options.json) printJson(result);
     else printResult(result);
     return result.ok ? 0 : 1;

@@ -21,6 +21,7 @@ interface Described {
 }
 
 const LOCATION = /program\.js:(\d+)(?::(\d+))?/;
+const MIB = 1024 * 1024;
 
 /**
  * Turns what a program threw into a {@link ProgramError}: its kind, QuickJS's message
@@ -31,17 +32,19 @@ export function classifyFailure(failure: GuestFailure, context: FailureContext):
   const described = describe(failure.thrown);
   const kind = kindOf(described, failure, context);
 
-  const error: ProgramError = {
-    kind,
-    message:
-      kind === "runtime" || kind === "syntax"
-        ? described.message
-        : limitMessage(kind, context.limits),
-  };
-  if (described.name !== undefined) error.name = described.name;
+  if (kind !== "runtime" && kind !== "syntax") {
+    return withLocation({ kind, message: limitMessage(kind, context.limits) }, described);
+  }
 
+  const error: ProgramError = { kind, message: described.message };
+  if (described.name !== undefined) error.name = described.name;
+  return withLocation(error, described);
+}
+
+/** Adds the line and column of the program's first frame in the stack, when trusted. */
+function withLocation(error: ProgramError, described: Described): ProgramError {
   // An interrupt's stack points at the start of the script, not where it looped.
-  const trusted = kind !== "timeout" && described.stack !== undefined;
+  const trusted = error.kind !== "timeout" && described.stack !== undefined;
   const location = trusted ? LOCATION.exec(described.stack ?? "") : null;
   if (location?.[1] !== undefined) error.line = Number(location[1]);
   if (location?.[2] !== undefined) error.column = Number(location[2]);
@@ -77,9 +80,9 @@ export function limitMessage(kind: "timeout" | "memory" | "stack", limits: Sandb
     case "timeout":
       return `interrupted: the program ran longer than ${limits.timeoutMs} ms (timeoutMs)`;
     case "memory":
-      return `out of memory: the program needed more than ${mebibytes(limits.memoryLimitBytes)} (memoryLimitBytes)`;
+      return `out of memory: the program needed more than ${formatBytes(limits.memoryLimitBytes)} (memoryLimitBytes)`;
     case "stack":
-      return `stack overflow: the program recursed deeper than ${mebibytes(limits.maxStackSizeBytes)} of stack allows (maxStackSizeBytes)`;
+      return `stack overflow: the program recursed deeper than ${formatBytes(limits.maxStackSizeBytes)} of stack allows (maxStackSizeBytes)`;
   }
 }
 
@@ -96,7 +99,12 @@ function describe(thrown: unknown): Described {
   return { message: `Uncaught ${text ?? String(thrown)}` };
 }
 
-function mebibytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${Number.isInteger(value) ? value : value.toFixed(2)} MiB`;
+function formatBytes(bytes: number): string {
+  if (bytes >= MIB) return `${twoDecimals(bytes / MIB)} MiB`;
+  if (bytes >= 1024) return `${twoDecimals(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
+
+function twoDecimals(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }

@@ -134,7 +134,7 @@ function executeGuarded(
 function instanceFailure(error: unknown, heapUnderPressure: boolean, limits: SandboxLimits) {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     const message = `stack overflow: the program recursed too deep for the host stack (maxStackSizeBytes is ${limits.maxStackSizeBytes})`;
-    return { kind: "stack", name: "RangeError", message } satisfies ProgramError;
+    return { kind: "stack", message } satisfies ProgramError;
   }
   if (error instanceof WebAssembly.RuntimeError && heapUnderPressure) {
     const message = `out of memory: the program exhausted its ${limits.memoryLimitBytes}-byte heap (memoryLimitBytes)`;

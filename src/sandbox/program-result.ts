@@ -10,7 +10,7 @@ export type ProgramErrorKind = "syntax" | "runtime" | "timeout" | "memory" | "st
 export interface ProgramError {
   /** The class of failure; see {@link ProgramErrorKind}. */
   kind: ProgramErrorKind;
-  /** The error's name in the guest (`TypeError`, `SyntaxError`), when it had one. */
+  /** For `syntax` and `runtime` failures, the error's name (`TypeError`), if it had one. */
   name?: string;
   /** QuickJS's message for the failure, or cotpot's for limits it enforces itself. */
   message: string;
