@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import RELEASE_SYNC from "@jitl/quickjs-wasmfile-release-sync";
 import {
   newQuickJSWASMModuleFromVariant,
@@ -20,6 +22,7 @@ const SHARED = fileURLToPath(new URL("../../shared/data/pot-programs/", import.m
 const EXAMPLES = fileURLToPath(new URL("../examples/programs/", import.meta.url));
 const LATENCY_RUNS = 2000;
 const THROUGHPUT_RUNS = 10_000;
+const PAUSE_MS = 2;
 
 /** Prints per-program latency, throughput and time-to-stop, each against bare. */
 export async function benchSandbox(): Promise<void> {
@@ -39,7 +42,13 @@ export async function benchSandbox(): Promise<void> {
   const oursP50 = percentile(backToBack, 0.5);
   report("p50 per program, back to back", oursP50, bareP50);
   report("p95 per program, back to back", percentile(backToBack, 0.95), percentile(bare, 0.95));
-  report("p50 per program, paced like model calls", percentile(paced, 0.5), bareP50);
+  report(`p50 per program, ${PAUSE_MS} ms apart`, percentile(paced, 0.5), bareP50);
+
+  const hopP50 = percentile(await workerRoundTrips(), 0.5);
+  process.stdout.write(
+    `of which the machine's thread hop: an empty message to a worker and back takes ` +
+      `${hopP50.toFixed(3)} ms (p50)\n`,
+  );
 
   const bareRate = throughputBare(quickjs, programs.codes);
   const oursRate = await throughputSandbox(sandbox, programs.codes);
@@ -99,10 +108,9 @@ function runBare(quickjs: QuickJSWASMModule, code: string): unknown {
 }
 
 /**
- * Times each program bare and through the sandbox, one after the other, awaiting each
- * result: alternating keeps both sides under the same machine load, which drifts. The
- * bare run is also the pause a worker gets between programs, as between model calls,
- * in which it prepares the next program's runtime.
+ * Times each program bare, then through the sandbox after a pause, as a strategy sends
+ * its program once the model's reply arrived: alternating keeps both sides under the
+ * same machine load, which drifts.
  */
 async function interleavedLatency(
   quickjs: QuickJSWASMModule,
@@ -118,6 +126,7 @@ async function interleavedLatency(
     runBare(quickjs, code);
     bare.push(performance.now() - startedAt);
 
+    await delay(PAUSE_MS);
     startedAt = performance.now();
     await sandbox.run(code);
     ours.push(performance.now() - startedAt);
@@ -133,6 +142,28 @@ async function sequentialSandbox(sandbox: Sandbox, codes: string[]): Promise<num
     await sandbox.run(codes[i % codes.length] as string);
     samples.push(performance.now() - startedAt);
   }
+  return samples;
+}
+
+/**
+ * Times an empty message to a worker thread and back: the floor any sandbox that runs
+ * programs off the caller's thread pays, which varies with the machine's scheduler.
+ */
+async function workerRoundTrips(): Promise<number[]> {
+  const echo = new Worker(
+    "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));",
+    { eval: true },
+  );
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_RUNS; i++) {
+    const startedAt = performance.now();
+    await new Promise((resolve) => {
+      echo.once("message", resolve);
+      echo.postMessage(i);
+    });
+    samples.push(performance.now() - startedAt);
+  }
+  await echo.terminate();
   return samples;
 }
 

@@ -72,7 +72,7 @@ function enforceLimits(guest: Guest, execution: Execution): Execution {
   const { output, limits } = guest;
   if (output.exceeded) return { ok: false, error: output.error(), logs: output.lines };
 
-  if (guest.timedOut() && !(execution.ok === false && execution.error.kind === "timeout")) {
+  if (guest.timedOut()) {
     const error = { kind: "timeout", message: limitMessage("timeout", limits) } as const;
     return { ok: false, error, logs: output.lines };
   }
@@ -160,49 +160,48 @@ function readAnswer(guest: Guest, value: QuickJSHandle): Execution {
   const primitive = readPrimitive(context, value);
   if (primitive) {
     value.dispose();
-    return checkedAnswer(guest, primitive.answer, primitive.text);
+    return answered(guest, primitive.bytes, () => primitive.answer);
   }
 
   const encoded = callGuest(guest, ENCODE_ANSWER_SOURCE, value);
   if (encoded.error) return failWith(guest, encoded.error);
 
-  const text = context.getString(encoded.value);
+  const json = context.getString(encoded.value);
   encoded.value.dispose();
-  return checkedAnswer(guest, undefined, text);
+  return answered(guest, Buffer.byteLength(json), () => decodeAnswer(json));
 }
 
 function readPrimitive(
   context: QuickJSContext,
   value: QuickJSHandle,
-): { answer: unknown; text?: string } | undefined {
+): { answer: unknown; bytes: number } | undefined {
   switch (context.typeof(value)) {
     case "number":
-      return { answer: context.getNumber(value) };
+      return { answer: context.getNumber(value), bytes: 0 };
     case "string": {
       const text = context.getString(value);
-      return { answer: text, text };
+      return { answer: text, bytes: Buffer.byteLength(text) };
     }
     case "boolean":
-      return { answer: context.dump(value) === true };
-    case "bigint":
-      return { answer: context.getBigInt(value) };
+      return { answer: context.dump(value) === true, bytes: 0 };
+    case "bigint": {
+      const answer = context.getBigInt(value);
+      return { answer, bytes: answer.toString().length };
+    }
     case "undefined":
-      return { answer: undefined };
+      return { answer: undefined, bytes: 0 };
     default:
       return undefined;
   }
 }
 
-/** Holds the answer to `maxOutputBytes`; `text`, when given, is what gets measured. */
-function checkedAnswer(guest: Guest, answer: unknown, text?: string): Execution {
+/** The answer, unless its size in bytes is past `maxOutputBytes`. */
+function answered(guest: Guest, bytes: number, answer: () => unknown): Execution {
   const { output, limits } = guest;
-  const bytes = text === undefined ? 0 : Buffer.byteLength(text);
-
   if (bytes > limits.maxOutputBytes) {
     return { ok: false, error: output.answerTooLarge(bytes), logs: output.lines };
   }
-  const decoded = text !== undefined && typeof answer !== "string" ? decodeAnswer(text) : answer;
-  return { ok: true, answer: decoded, logs: output.lines };
+  return { ok: true, answer: answer(), logs: output.lines };
 }
 
 function failWith(guest: Guest, thrown: QuickJSHandle, code?: string): Execution {

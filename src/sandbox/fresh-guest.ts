@@ -26,7 +26,7 @@ export function createFreshGuest(quickjs: QuickJSWASMModule): FreshGuest {
   const runtime = quickjs.newRuntime();
   const context = runtime.newContext();
   const console: ConsoleSink = {};
-  installConsole(context, console);
+  const consoleHandles = installConsole(context, console);
 
   return {
     runtime,
@@ -34,6 +34,7 @@ export function createFreshGuest(quickjs: QuickJSWASMModule): FreshGuest {
     console,
     release() {
       try {
+        consoleHandles.dispose();
         context.dispose();
         runtime.dispose();
         return true;

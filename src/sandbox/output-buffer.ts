@@ -19,6 +19,11 @@ export class OutputBuffer {
     this.#maxBytes = maxBytes;
   }
 
+  /** Bytes left before the budget is exceeded. */
+  get remainingBytes(): number {
+    return this.#maxBytes - this.#usedBytes;
+  }
+
   /** Adds one line; its size counts with a newline, as it would on a terminal. */
   write(line: string): void {
     if (this.exceeded) return;

@@ -123,31 +123,36 @@ export class WorkerPool {
 
   /** A worker died: out of heap, a crash, or a failure to start. */
   #onWorkerLost(slot: Slot, error: Error): void {
-    if (!this.#slots.delete(slot)) return;
-    void slot.worker.terminate();
-
-    if (slot.job) {
-      const failure = lostWorkerFailure(error, slot.job.limits);
-      this.#release(slot, (job) => job.resolve(failedResult(failure, slot)));
-    } else if (!slot.ready) {
+    if (!this.#slots.has(slot)) return;
+    if (!slot.ready && !slot.job) {
+      this.#slots.delete(slot);
       this.#failQueue(error);
       return;
     }
-    this.#refill();
-    this.#pump();
+
+    const failure = lostWorkerFailure(error);
+    this.#replace(slot, (job) => job.resolve(failedResult(failure, slot)));
   }
 
-  /** Terminates a worker whose program overran its deadline, and replaces it. */
+  /** Terminates a worker whose program overran its deadline. */
   #kill(slot: Slot): void {
-    if (!this.#slots.delete(slot) || !slot.job) return;
-    void slot.worker.terminate();
-
-    const { timeoutMs } = slot.job.limits;
+    const timeoutMs = slot.job?.limits.timeoutMs;
     const failure: ProgramError = {
       kind: "timeout",
       message: `interrupted: the program ran longer than ${timeoutMs} ms (timeoutMs) and its worker was terminated`,
     };
-    this.#release(slot, (job) => job.resolve(failedResult(failure, slot)));
+    this.#replace(slot, (job) => job.resolve(failedResult(failure, slot)));
+  }
+
+  /**
+   * Terminates the slot's worker, settles its job with `finish` and starts a new worker
+   * in its place.
+   */
+  #replace(slot: Slot, finish: (job: Job) => void): void {
+    if (!this.#slots.delete(slot)) return;
+    void slot.worker.terminate();
+
+    this.#release(slot, finish);
     this.#refill();
     this.#pump();
   }
@@ -202,12 +207,7 @@ export class WorkerPool {
     }
 
     const slot = [...this.#slots].find((candidate) => candidate.job === job);
-    if (!slot) return;
-    this.#slots.delete(slot);
-    void slot.worker.terminate();
-    this.#release(slot, () => job.reject(job.signal?.reason));
-    this.#refill();
-    this.#pump();
+    if (slot) this.#replace(slot, () => job.reject(job.signal?.reason));
   }
 
   #refill(): void {
@@ -232,12 +232,11 @@ function failedResult(error: ProgramError, slot: Slot): ProgramResult {
   return { ok: false, error, logs: [], durationMs };
 }
 
-function lostWorkerFailure(error: Error, limits: SandboxLimits): ProgramError {
+function lostWorkerFailure(error: Error): ProgramError {
   if ("code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-    return {
-      kind: "memory",
-      message: `out of memory: the program's output exhausted the worker's heap (memoryLimitBytes is ${limits.memoryLimitBytes})`,
-    };
+    const message =
+      "out of memory: the program's output was too large for the sandbox worker's heap";
+    return { kind: "memory", message };
   }
   return { kind: "runtime", message: `The sandbox worker stopped unexpectedly: ${error.message}` };
 }

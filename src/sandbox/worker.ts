@@ -18,9 +18,9 @@ send({ type: "ready" });
 
 port.on("message", async (request: RunRequest) => {
   send(await handle(request));
-  // With the result sent, free the program's runtime and prepare the next one while
-  // the host reads it.
-  engine.tidy();
+  // Free the program's runtime and prepare the next one once this turn of the event
+  // loop has let the result go; a request that comes first does it itself.
+  setImmediate(engine.tidy);
 });
 
 async function handle(request: RunRequest): Promise<WorkerMessage> {
