@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_SANDBOX_LIMITS } from "../sandbox/sandbox-limits.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+const MIB = 1024 * 1024;
 
 /**
  * Builds the `cotpot` command line: every command, its flags and its help. Actions
@@ -19,12 +21,14 @@ export function createProgram(): Command {
     .description("Run a JavaScript program in the QuickJS sandbox and print its answer.")
     .argument("<file>", "the program file, or - to read it from standard input")
     .addOption(
-      new Option("--timeout-ms <ms>", "time the program may run").argParser(integer).default(2000),
+      new Option("--timeout-ms <ms>", "time the program may run")
+        .argParser(integer)
+        .default(DEFAULT_SANDBOX_LIMITS.timeoutMs),
     )
     .addOption(
       new Option("--memory-limit-mb <mb>", "heap the program may use")
         .argParser(integer)
-        .default(64),
+        .default(DEFAULT_SANDBOX_LIMITS.memoryLimitBytes / MIB),
     )
     .option("--json", "print the whole result as JSON")
     .action(async (file: string, options: RunCommandOptions) => {

@@ -60,11 +60,12 @@ function kindOf(
   const { name, message } = described;
 
   if (name === "InternalError" && message === "interrupted") return "timeout";
-  if (message === "out of memory") return "memory";
+  if (name === "InternalError" && message === "out of memory") return "memory";
   // With the heap at its cap, QuickJS may have nothing left to build the error from and
   // throws a bare value instead; only an Error with a name was thrown by the program.
   if (name === undefined && context.heapUnderPressure) return "memory";
-  if (message === "stack overflow" || message === "Maximum call stack size exceeded") {
+  // The parser reports running out of stack on deeply nested source as a SyntaxError.
+  if ((name === "InternalError" || name === "SyntaxError") && message === "stack overflow") {
     return "stack";
   }
   if (name === "SyntaxError" && failure.atParse) return "syntax";

@@ -137,3 +137,13 @@ describe("options", () => {
     expect(result).toMatchObject({ ok: true, answer: 3e6 });
   });
 });
+
+describe("errors a program throws itself", () => {
+  it.each([
+    ["out of memory", "throw new Error('out of memory');"],
+    ["stack overflow", "throw new RangeError('stack overflow');"],
+    ["interrupted", "throw new Error('interrupted');"],
+  ])("are runtime failures even when they say %s", async (message, code) => {
+    expect(await errorOf(code)).toMatchObject({ kind: "runtime", message });
+  });
+});
