@@ -3,6 +3,7 @@
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   sandbox: async () => (await import("./sandbox.js")).benchSandbox(),
+  templates: async () => (await import("./templates.js")).benchTemplates(),
   cli: async () => (await import("./cli-startup.js")).benchCliStartup(),
 };
 

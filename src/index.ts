@@ -1,4 +1,28 @@
+export {
+  ANY_MESSAGES,
+  builtInChatFormat,
+  CHAT_ROLES,
+  type ChatFormat,
+  ChatFormatError,
+  type ChatFormatRules,
+  type ChatMessage,
+  type ChatRenderContext,
+  type ChatRole,
+  chatFormats,
+  type JinjaChatFormatOptions,
+  jinjaChatFormat,
+  type RenderChatOptions,
+  renderChat,
+} from "./chat/index.js";
 export { CotpotError, InvalidOptionError } from "./errors/index.js";
+export {
+  checkRoleSpec,
+  type RolePromptOptions,
+  type RoleSpec,
+  roleNames,
+  rolePrompt,
+  UnknownRoleError,
+} from "./roles/index.js";
 export {
   type CreateSandboxOptions,
   createSandbox,
@@ -17,3 +41,17 @@ export {
   type SandboxLimits,
   type SandboxOptions,
 } from "./sandbox/index.js";
+export {
+  BUILT_IN_TEMPLATES,
+  createTemplates,
+  defaultTemplates,
+  MissingVariableError,
+  TemplateError,
+  type TemplateFile,
+  type TemplateLocation,
+  TemplateSyntaxError,
+  type Templates,
+  type TemplatesOptions,
+  type TemplateVariables,
+  UnknownTemplateError,
+} from "./templates/index.js";

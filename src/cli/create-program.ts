@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SANDBOX_LIMITS } from "../sandbox/sandbox-limits.js";
+import type { RenderCommandOptions } from "./render-command.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 const MIB = 1024 * 1024;
@@ -37,6 +38,37 @@ export function createProgram(): Command {
     });
 
   program
+    .command("render")
+    .description("Print a template, or a chat in a model's format, exactly as a model receives it.")
+    .argument("[template]", "a template name, such as roles/math-teacher")
+    .option(
+      "--var <key=value>",
+      "a variable (repeatable; dots nest: problem.question=...)",
+      collect,
+      [],
+    )
+    .option("--vars <file.json>", "variables from a JSON file")
+    .option(
+      "--dir <folder>",
+      "a folder of .hbs templates over the built-in ones (repeatable)",
+      collect,
+      [],
+    )
+    .option("--chat <messages.json>", "render these chat messages instead of a template")
+    .option("--format <name>", "the chat format for --chat (see --list)")
+    .option("--generation-prompt", "end with the header that opens the assistant's reply")
+    .option(
+      "--continue-final-message",
+      "leave the last assistant message open for the model to continue",
+    )
+    .option("--fold-system", "fold a leading system message into the first user message")
+    .option("--list", "list the templates and the chat formats")
+    .action(async (template: string | undefined, options: RenderCommandOptions) => {
+      const { renderCommand } = await import("./render-command.js");
+      process.exitCode = await renderCommand(template, options);
+    });
+
+  program
     .command("demo")
     .description("Run the example programs in examples/programs through the sandbox.")
     .action(async () => {
@@ -52,6 +84,10 @@ export interface RunCommandOptions {
   timeoutMs: number;
   memoryLimitMb: number;
   json?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function integer(text: string): number {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
+import { CotpotError } from "../errors/index.js";
 import { createProgram } from "./create-program.js";
 import { UsageError } from "./usage-error.js";
 
@@ -13,7 +14,10 @@ try {
   process.exitCode = reportFailure(error);
 }
 
-/** Prints what went wrong and returns the exit status: 2 for usage, 1 for the rest. */
+/**
+ * Prints what went wrong and returns the exit status: 2 for a usage mistake, 1 for a
+ * failure cotpot explains (its message alone) or one it did not expect (with the stack).
+ */
 function reportFailure(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander has printed the message (or the help) already.
@@ -22,6 +26,11 @@ function reportFailure(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`cotpot: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof CotpotError) {
+    // A failure cotpot explains itself (a template error, a rejected conversation).
+    process.stderr.write(`cotpot: ${error.message}\n`);
+    return 1;
   }
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   return 1;

@@ -1,35 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { cotpot } from "../helpers/run-cli.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = join(ROOT, "src/cli/index.ts");
 const WORK = mkdtempSync(join(tmpdir(), "cotpot-cli-"));
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the `cotpot` command line from the sources, as a user would run the binary. */
-function cotpot(args: string[], input?: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ["--import", "tsx", CLI, ...args],
-      { cwd: ROOT, timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input ?? "");
-  });
-}
 
 function programFile(name: string, code: string): string {
   const path = join(WORK, name);
@@ -43,6 +18,7 @@ describe("cotpot --help", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: cotpot");
     expect(stdout).toMatch(/run \[options\] <file>/);
+    expect(stdout).toMatch(/render \[options\] \[template\]/);
     expect(stdout).toMatch(/demo/);
   });
 
