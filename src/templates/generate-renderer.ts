@@ -270,9 +270,13 @@ function access(base: string, parts: readonly string[], onMissing: string): stri
   const [part, ...rest] = parts;
   if (part === undefined) return base;
 
+  const key = JSON.stringify(part);
   const holder = `(t = ${base}) !== null && (typeof t === "object" || typeof t === "function")`;
-  const property = IDENTIFIER.test(part) ? `t.${part}` : `t[${JSON.stringify(part)}]`;
-  return `(${holder} && ${JSON.stringify(part)} in t ? ${access(property, rest, onMissing)} : ${onMissing})`;
+  // Every object inherits `constructor`, `toString` and the like; only a value's own
+  // property of such a name counts as given.
+  const present = part in Object.prototype ? `Object.hasOwn(t, ${key})` : `${key} in t`;
+  const property = IDENTIFIER.test(part) ? `t.${part}` : `t[${key}]`;
+  return `(${holder} && ${present} ? ${access(property, rest, onMissing)} : ${onMissing})`;
 }
 
 const LOOP_DATA = ["index", "first", "last", "key"] as const;

@@ -196,6 +196,14 @@ describe("strictness", () => {
     expect(error.variable).toBe("steps");
   });
 
+  it("what every object inherits does not count as given", () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const error = failure(`{{${name}}}`, { x: 1 }) as MissingVariableError;
+      expect(error, name).toBeInstanceOf(MissingVariableError);
+    }
+    expect(render("{{toString}}", { toString: "own" })).toBe("own");
+  });
+
   it("a variable under a value that is not an object is missing", () => {
     const error = failure("{{problem.answer}}", { problem: 3 }) as MissingVariableError;
     expect(error.variable).toBe("problem.answer");

@@ -1,4 +1,5 @@
 import { handlebarsChatFormat } from "../handlebars-chat-format.js";
+import { splitLeadingSystem } from "../split-leading-system.js";
 
 /**
  * Llama-2 chat: `[INST]` turns, a leading system message folded into the first one
@@ -11,11 +12,10 @@ export const llama2 = handlebarsChatFormat({
   eos: "</s>",
   stop: ["</s>"],
   rules: { systemFirst: true, systemLater: true, alternate: true },
+  // An empty system message leaves no <<SYS>> block, as the official template does
+  // when rendered by @huggingface/jinja (Python's Jinja would write an empty block).
   view: (messages) => {
-    const first = messages[0];
-    if (first?.role !== "system") return { system: "", turns: messages };
-    // An empty system message leaves no <<SYS>> block, as the official template does
-    // when rendered by @huggingface/jinja (Python's Jinja would write an empty block).
-    return { system: first.content, turns: messages.slice(1) };
+    const { system = "", turns } = splitLeadingSystem(messages);
+    return { system, turns };
   },
 });

@@ -1,5 +1,6 @@
 import { ANY_MESSAGES } from "../chat-format.js";
 import { handlebarsChatFormat } from "../handlebars-chat-format.js";
+import { splitLeadingSystem } from "../split-leading-system.js";
 
 // The date the official template writes when it is not given one.
 const DATE = "26 Jul 2024";
@@ -16,9 +17,7 @@ export const llama3_1 = handlebarsChatFormat({
   stop: ["<|eot_id|>", "<|eom_id|>", "<|end_of_text|>"],
   rules: ANY_MESSAGES,
   view: (messages) => {
-    const first = messages[0];
-    return first?.role === "system"
-      ? { date: DATE, system: first.content.trim(), turns: messages.slice(1) }
-      : { date: DATE, system: "", turns: messages };
+    const { system = "", turns } = splitLeadingSystem(messages);
+    return { date: DATE, system: system.trim(), turns };
   },
 });

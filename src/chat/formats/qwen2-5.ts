@@ -1,5 +1,6 @@
 import { ANY_MESSAGES } from "../chat-format.js";
 import { handlebarsChatFormat } from "../handlebars-chat-format.js";
+import { splitLeadingSystem } from "../split-leading-system.js";
 
 const DEFAULT_SYSTEM = "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
 
@@ -12,9 +13,7 @@ export const qwen2_5 = handlebarsChatFormat({
   stop: ["<|im_end|>", "<|endoftext|>"],
   rules: ANY_MESSAGES,
   view: (messages) => {
-    const first = messages[0];
-    return first?.role === "system"
-      ? { system: first.content, turns: messages.slice(1) }
-      : { system: DEFAULT_SYSTEM, turns: messages };
+    const { system = DEFAULT_SYSTEM, turns } = splitLeadingSystem(messages);
+    return { system, turns };
   },
 });
