@@ -4,6 +4,7 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   sandbox: async () => (await import("./sandbox.js")).benchSandbox(),
   templates: async () => (await import("./templates.js")).benchTemplates(),
+  models: async () => (await import("./models.js")).benchModels(),
   cli: async () => (await import("./cli-startup.js")).benchCliStartup(),
 };
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SANDBOX_LIMITS } from "../sandbox/sandbox-limits.js";
+import type { ModelsCommandOptions } from "./models-command.js";
 import type { RenderCommandOptions } from "./render-command.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -66,6 +67,19 @@ export function createProgram(): Command {
     .action(async (template: string | undefined, options: RenderCommandOptions) => {
       const { renderCommand } = await import("./render-command.js");
       process.exitCode = await renderCommand(template, options);
+    });
+
+  program
+    .command("models")
+    .description("Say which model cotpot would use and why; --pull downloads it.")
+    .option(
+      "--model <model>",
+      "a .gguf path, an hf: URI, or a server's model name (over COTPOT_MODEL)",
+    )
+    .option("--pull", "download (or load) the model now, with a progress bar")
+    .action(async (options: ModelsCommandOptions) => {
+      const { modelsCommand } = await import("./models-command.js");
+      process.exitCode = await modelsCommand(options);
     });
 
   program
