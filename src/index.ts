@@ -1,3 +1,4 @@
+export { answersMatch, extractAnswer, normalizeAnswer, numericValue } from "./answers/index.js";
 export {
   ANY_MESSAGES,
   builtInChatFormat,
@@ -88,3 +89,24 @@ export {
   type TemplateVariables,
   UnknownTemplateError,
 } from "./templates/index.js";
+export {
+  type Attempt,
+  type AttemptPurpose,
+  type ChainOfThoughtOptions,
+  chainOfThought,
+  direct,
+  EXEMPLAR_SETS,
+  type Exemplar,
+  extractProgram,
+  type ProgramOfThoughtOptions,
+  programOfThought,
+  resolveExemplars,
+  type Sample,
+  type SelfConsistencyOptions,
+  type SelfConsistencyResult,
+  type StrategyOptions,
+  type StrategyResult,
+  selfConsistency,
+  type Vote,
+  vote,
+} from "./strategies/index.js";

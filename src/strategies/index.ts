@@ -1,0 +1,13 @@
+export { type ChainOfThoughtOptions, chainOfThought } from "./chain-of-thought.js";
+export { direct } from "./direct.js";
+export { EXEMPLAR_SETS, type Exemplar, resolveExemplars } from "./exemplars.js";
+export { extractProgram } from "./extract-program.js";
+export { type ProgramOfThoughtOptions, programOfThought } from "./program-of-thought.js";
+export {
+  type Sample,
+  type SelfConsistencyOptions,
+  type SelfConsistencyResult,
+  selfConsistency,
+} from "./self-consistency.js";
+export type { Attempt, AttemptPurpose, StrategyOptions, StrategyResult } from "./strategy-types.js";
+export { type Vote, vote } from "./vote.js";
