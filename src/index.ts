@@ -76,20 +76,6 @@ export {
   type SandboxOptions,
 } from "./sandbox/index.js";
 export {
-  BUILT_IN_TEMPLATES,
-  createTemplates,
-  defaultTemplates,
-  MissingVariableError,
-  TemplateError,
-  type TemplateFile,
-  type TemplateLocation,
-  TemplateSyntaxError,
-  type Templates,
-  type TemplatesOptions,
-  type TemplateVariables,
-  UnknownTemplateError,
-} from "./templates/index.js";
-export {
   type Attempt,
   type AttemptPurpose,
   type ChainOfThoughtOptions,
@@ -110,3 +96,17 @@ export {
   type Vote,
   vote,
 } from "./strategies/index.js";
+export {
+  BUILT_IN_TEMPLATES,
+  createTemplates,
+  defaultTemplates,
+  MissingVariableError,
+  TemplateError,
+  type TemplateFile,
+  type TemplateLocation,
+  TemplateSyntaxError,
+  type Templates,
+  type TemplatesOptions,
+  type TemplateVariables,
+  UnknownTemplateError,
+} from "./templates/index.js";

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SANDBOX_LIMITS } from "../sandbox/sandbox-limits.js";
 import type { ModelsCommandOptions } from "./models-command.js";
 import type { RenderCommandOptions } from "./render-command.js";
+import type { SolveCommandOptions } from "./solve-command.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 const MIB = 1024 * 1024;
@@ -17,6 +18,38 @@ export function createProgram(): Command {
     .version(version)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
+
+  program
+    .command("solve")
+    .description("Answer a question with a reasoning strategy, and show how.")
+    .argument("<question>", "the question, in quotes")
+    .addOption(
+      new Option(
+        "--strategy <name>",
+        "direct, cot (chain of thought), pot (program of thought), sc (self-consistency) or hybrid",
+      ).default("cot"),
+    )
+    .option("--role <name>", "a built-in role (see render --list), such as math-teacher")
+    .option(
+      "--model <model>",
+      "a .gguf path, an hf: URI, or a server's model name (over COTPOT_MODEL)",
+    )
+    .option(
+      "--examples <set>",
+      "answer few-shot with worked examples: arithmetic or dates-and-units",
+    )
+    .option("--samples <n>", "how many paths sc and hybrid sample (default 5)", integer)
+    .option("--temperature <t>", "sampling temperature, 0 to 2", number)
+    .option("--top-p <p>", "keep the likeliest tokens up to this total probability", number)
+    .option("--top-k <k>", "keep only the k likeliest tokens", integer)
+    .option("--max-tokens <n>", "the most tokens per reply", integer)
+    .option("--seed <n>", "a seed, for reproducible sampling", integer)
+    .option("--show-prompt", "print the messages sent to the model")
+    .option("--json", "print the whole result as JSON")
+    .action(async (question: string, options: SolveCommandOptions) => {
+      const { solveCommand } = await import("./solve-command.js");
+      process.exitCode = await solveCommand(question, options);
+    });
 
   program
     .command("run")
@@ -102,6 +135,13 @@ export interface RunCommandOptions {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function number(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || Number.isNaN(value))
+    throw new InvalidArgumentError("Expected a number.");
+  return value;
 }
 
 function integer(text: string): number {

@@ -4,6 +4,9 @@ import { resolveSampling } from "./direct.js";
 import { StrategyRun } from "./strategy-run.js";
 import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
 
+// The follow-up asks for one line; a longer reply means the model is reasoning again.
+const FOLLOW_UP_TOKENS = 64;
+
 /** Options for {@link chainOfThought}. */
 export interface ChainOfThoughtOptions extends StrategyOptions {
   /**
@@ -31,14 +34,20 @@ export interface ChainOfThoughtOptions extends StrategyOptions {
 export async function chainOfThought(options: ChainOfThoughtOptions): Promise<StrategyResult> {
   const { mode, examples, ...rest } = options;
   const fewShot = (mode ?? (examples ? "few-shot" : "zero-shot")) === "few-shot";
-  const runOptions: StrategyOptions = fewShot ? { ...rest, examples: examples ?? "arithmetic" } : rest;
+  const runOptions: StrategyOptions = fewShot
+    ? { ...rest, examples: examples ?? "arithmetic" }
+    : rest;
   const run = new StrategyRun(runOptions, resolveSampling(options));
   const messages = chainOfThoughtMessages(run, fewShot);
   const generation = await run.call("reason", messages);
 
   const thinking = generation.reasoning === undefined ? {} : { thinking: generation.reasoning };
   let answer = extractAnswer(generation.text);
-  if (answer !== null) return run.result("chain-of-thought", answer, messages, { reasoning: generation.text, ...thinking });
+  if (answer !== null)
+    return run.result("chain-of-thought", answer, messages, {
+      reasoning: generation.text,
+      ...thinking,
+    });
 
   run.fail("The reasoning states no final answer; asking for it.");
   const followUp: ChatMessage[] = [
@@ -46,10 +55,15 @@ export async function chainOfThought(options: ChainOfThoughtOptions): Promise<St
     { role: "assistant", content: generation.text },
     { role: "user", content: run.render("strategies/answer-follow-up") },
   ];
-  const reply = await run.call("follow-up", followUp, { maxTokens: 64 });
+  const reply = await run.call("follow-up", followUp, {
+    maxTokens: Math.min(FOLLOW_UP_TOKENS, run.sampling.maxTokens ?? FOLLOW_UP_TOKENS),
+  });
   answer = extractAnswer(reply.text);
   if (answer === null) run.fail("The follow-up states no answer either.");
-  return run.result("chain-of-thought", answer, followUp, { reasoning: generation.text, ...thinking });
+  return run.result("chain-of-thought", answer, followUp, {
+    reasoning: generation.text,
+    ...thinking,
+  });
 }
 
 /** The Chain-of-Thought conversation: exemplars' worked solutions, or the step-by-step trigger. */

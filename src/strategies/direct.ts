@@ -16,7 +16,10 @@ import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
  */
 export async function direct(options: StrategyOptions): Promise<StrategyResult> {
   const run = new StrategyRun(options, resolveSampling(options));
-  const messages = run.messages("strategies/direct", (exemplar) => `The answer is ${exemplar.answer}.`);
+  const messages = run.messages(
+    "strategies/direct",
+    (exemplar) => `The answer is ${exemplar.answer}.`,
+  );
   const generation = await run.call("answer", messages);
 
   const answer = extractAnswer(generation.text);
@@ -26,7 +29,10 @@ export async function direct(options: StrategyOptions): Promise<StrategyResult> 
 }
 
 /** A strategy's sampling: the `precise` preset unless the caller says otherwise. */
-export function resolveSampling(options: StrategyOptions, preset: "precise" | "balanced" = "precise") {
+export function resolveSampling(
+  options: StrategyOptions,
+  preset: "precise" | "balanced" = "precise",
+) {
   const { signal: _signal, ...sampling } = resolveGenerateOptions({ preset, ...options.sampling });
   return sampling;
 }

@@ -112,13 +112,14 @@ export const EXEMPLAR_SETS: Readonly<Record<string, readonly Exemplar[]>> = Obje
         "    const day = date.getUTCDay();",
         "    if (day !== 0 && day !== 6) meetings += 1;",
         "  }",
-        '  return date.toISOString().slice(0, 10);',
+        "  return date.toISOString().slice(0, 10);",
         "}",
       ].join("\n"),
       answer: "2025-03-18",
     },
     {
-      question: "A runner keeps a pace of 5 minutes 30 seconds per kilometre. How long does a 21 km run take, in minutes?",
+      question:
+        "A runner keeps a pace of 5 minutes 30 seconds per kilometre. How long does a 21 km run take, in minutes?",
       reasoning: [
         "5 minutes 30 seconds is 5.5 minutes.",
         "21 km * 5.5 minutes per km = 115.5 minutes.",
@@ -134,7 +135,8 @@ export const EXEMPLAR_SETS: Readonly<Record<string, readonly Exemplar[]>> = Obje
       answer: "115.5",
     },
     {
-      question: "A recipe needs 750 grams of flour per loaf. Flour comes in 2 kg bags. How many bags are needed for 9 loaves?",
+      question:
+        "A recipe needs 750 grams of flour per loaf. Flour comes in 2 kg bags. How many bags are needed for 9 loaves?",
       reasoning: [
         "9 loaves need 9 * 750 = 6750 grams, which is 6.75 kg.",
         "6.75 / 2 = 3.375 bags, and bags come whole, so 4 bags.",
@@ -152,7 +154,8 @@ export const EXEMPLAR_SETS: Readonly<Record<string, readonly Exemplar[]>> = Obje
       answer: "4",
     },
     {
-      question: "A flight leaves at 22:40 and lands 7 hours 35 minutes later. At what time does it land?",
+      question:
+        "A flight leaves at 22:40 and lands 7 hours 35 minutes later. At what time does it land?",
       reasoning: [
         "22:40 + 7 hours = 05:40 the next day.",
         "05:40 + 35 minutes = 06:15.",
@@ -165,7 +168,7 @@ export const EXEMPLAR_SETS: Readonly<Record<string, readonly Exemplar[]>> = Obje
         "  const arrival = (departure + duration) % (24 * 60);",
         "  const hours = String(Math.floor(arrival / 60)).padStart(2, '0');",
         "  const minutes = String(arrival % 60).padStart(2, '0');",
-        "  return `${hours}:${minutes}`;",
+        "  return hours + ':' + minutes;",
         "}",
       ].join("\n"),
       answer: "06:15",
@@ -182,7 +185,11 @@ export function resolveExemplars(examples: string | readonly Exemplar[]): readon
   if (typeof examples === "string") {
     const set = EXEMPLAR_SETS[examples];
     if (!set) {
-      throw new InvalidOptionError("examples", examples, `one of ${Object.keys(EXEMPLAR_SETS).join(", ")}, or a list of exemplars`);
+      throw new InvalidOptionError(
+        "examples",
+        examples,
+        `one of ${Object.keys(EXEMPLAR_SETS).join(", ")}, or a list of exemplars`,
+      );
     }
     return set;
   }

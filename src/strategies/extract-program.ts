@@ -1,5 +1,15 @@
 const FENCE = /(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*\n([\s\S]*?)(?:\n[ \t]*\1[ \t]*(?=\n|$)|$)/g;
-const JAVASCRIPT = new Set(["", "js", "javascript", "jsx", "mjs", "cjs", "node", "ts", "typescript"]);
+const JAVASCRIPT = new Set([
+  "",
+  "js",
+  "javascript",
+  "jsx",
+  "mjs",
+  "cjs",
+  "node",
+  "ts",
+  "typescript",
+]);
 const DEFINES_SOLUTION = /\b(?:function\s+solution\s*\(|(?:const|let|var)\s+solution\s*=)/;
 const CODE_START = /^[ \t]*(?:async\s+function|function|const|let|var|class|\/\/|\/\*)\b/m;
 

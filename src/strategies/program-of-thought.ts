@@ -49,7 +49,8 @@ export async function programOfThought(options: ProgramOfThoughtOptions): Promis
   for (let attempt = 0; attempt <= maxRepairs; attempt++) {
     const reply = await run.call(attempt === 0 ? "program" : "repair", messages);
     outcome = await runReply(reply.text, options.sandbox, options.signal);
-    if (outcome.answer !== null) return run.result("program-of-thought", outcome.answer, messages, found(outcome));
+    if (outcome.answer !== null)
+      return run.result("program-of-thought", outcome.answer, messages, found(outcome));
 
     const problem = describeFailure(outcome);
     run.fail(problem.summary);
@@ -69,7 +70,10 @@ export async function programOfThought(options: ProgramOfThoughtOptions): Promis
 
 /** The Program-of-Thought conversation; exemplars show their programs as code blocks. */
 export function programMessages(run: StrategyRun): ChatMessage[] {
-  return run.messages("strategies/pot", (exemplar) => `\`\`\`javascript\n${exemplar.program}\n\`\`\``);
+  return run.messages(
+    "strategies/pot",
+    (exemplar) => `\`\`\`javascript\n${exemplar.program}\n\`\`\``,
+  );
 }
 
 /** Extracts the program from a reply and runs it. */
@@ -85,18 +89,24 @@ export async function runReply(
   return { program, execution, answer: execution.ok ? programAnswer(execution.answer) : null };
 }
 
-function describeFailure(outcome: Outcome): { summary: string; variables: Record<string, unknown> } {
+function describeFailure(outcome: Outcome): {
+  summary: string;
+  variables: Record<string, unknown>;
+} {
   const { program, execution } = outcome;
   if (program === null || !execution) {
     return { summary: "The reply has no program.", variables: { noProgram: true } };
   }
   if (execution.ok) {
-    const error = { message: "solution() returned no answer (undefined, null or NaN); return the computed value." };
+    const error = {
+      message: "solution() returned no answer (undefined, null or NaN); return the computed value.",
+    };
     return { summary: error.message, variables: { error } };
   }
 
   const { error, logs } = execution;
-  const sourceLine = error.line === undefined ? undefined : program.split("\n")[error.line - 1]?.trim();
+  const sourceLine =
+    error.line === undefined ? undefined : program.split("\n")[error.line - 1]?.trim();
   const where = error.line === undefined ? "" : ` at line ${error.line}`;
   return {
     summary: `The program failed (${error.kind}${where}): ${error.message}`,

@@ -1,6 +1,5 @@
 import { extractAnswer } from "../answers/index.js";
 import { InvalidOptionError } from "../errors/index.js";
-import type { Generation } from "../models/index.js";
 import type { ProgramResult, SandboxOptions } from "../sandbox/index.js";
 import { chainOfThoughtMessages } from "./chain-of-thought.js";
 import { resolveSampling } from "./direct.js";
@@ -54,10 +53,17 @@ const MAX_SAMPLES = 64;
  * });
  * ```
  */
-export async function selfConsistency(options: SelfConsistencyOptions): Promise<SelfConsistencyResult> {
+export async function selfConsistency(
+  options: SelfConsistencyOptions,
+): Promise<SelfConsistencyResult> {
   checkOptions(options);
   const run = new StrategyRun(options, resolveSampling(options, "balanced"));
-  const potCount = options.strategy === "pot" ? options.samples : options.strategy === "hybrid" ? Math.floor(options.samples / 2) : 0;
+  const potCount =
+    options.strategy === "pot"
+      ? options.samples
+      : options.strategy === "hybrid"
+        ? Math.floor(options.samples / 2)
+        : 0;
   const cotCount = options.samples - potCount;
 
   const cotMessages = chainOfThoughtMessages(run, options.examples !== undefined);
@@ -84,7 +90,11 @@ export async function selfConsistency(options: SelfConsistencyOptions): Promise<
 }
 
 /** `count` replies to one prompt: one call with `n`, topped up by single calls. */
-async function sampleTexts(run: StrategyRun, messages: Parameters<StrategyRun["call"]>[1], count: number) {
+async function sampleTexts(
+  run: StrategyRun,
+  messages: Parameters<StrategyRun["call"]>[1],
+  count: number,
+) {
   const first = await run.options.model.chat(messages, requestOptions(run, count));
   run.record("sample", first, first.texts);
   const texts = [...first.texts];
@@ -92,9 +102,11 @@ async function sampleTexts(run: StrategyRun, messages: Parameters<StrategyRun["c
   const missing = count - texts.length;
   if (missing > 0) {
     const more = await Promise.all(
-      Array.from({ length: missing }, () => run.options.model.chat(messages, requestOptions(run, 1))),
+      Array.from({ length: missing }, () =>
+        run.options.model.chat(messages, requestOptions(run, 1)),
+      ),
     );
-    more.forEach((generation: Generation) => run.record("sample", generation));
+    for (const generation of more) run.record("sample", generation);
     texts.push(...more.map((generation) => generation.text));
   }
   return texts.slice(0, count);
@@ -120,6 +132,10 @@ function checkOptions(options: SelfConsistencyOptions): void {
   const { samples } = options;
   const minimum = options.strategy === "hybrid" ? 2 : 1;
   if (!Number.isInteger(samples) || samples < minimum || samples > MAX_SAMPLES) {
-    throw new InvalidOptionError("samples", samples, `a whole number from ${minimum} to ${MAX_SAMPLES}`);
+    throw new InvalidOptionError(
+      "samples",
+      samples,
+      `a whole number from ${minimum} to ${MAX_SAMPLES}`,
+    );
   }
 }

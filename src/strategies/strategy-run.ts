@@ -31,13 +31,19 @@ export class StrategyRun {
    */
   messages(instructions: string, reply: ExemplarReply, suffix?: string): ChatMessage[] {
     const { role, examples, question } = this.options;
-    const system = [role === undefined ? "" : rolePrompt(role, {}, { templates: this.templates }), this.render(instructions)]
+    const system = [
+      role === undefined ? "" : rolePrompt(role, {}, { templates: this.templates }),
+      this.render(instructions),
+    ]
       .filter((part) => part !== "")
       .join("\n\n");
 
     const shots = examples === undefined ? [] : resolveExemplars(examples);
     const turns: ChatMessage[] = shots.flatMap((exemplar) => [
-      { role: "user", content: this.render("strategies/question", { question: exemplar.question }) },
+      {
+        role: "user",
+        content: this.render("strategies/question", { question: exemplar.question }),
+      },
       { role: "assistant", content: reply(exemplar) },
     ]);
     const asked = this.render("strategies/question", { question });
@@ -73,8 +79,13 @@ export class StrategyRun {
   record(purpose: AttemptPurpose, generation: Generation, texts = [generation.text]): Attempt[] {
     this.usage = addUsage(this.usage, generation.usage);
     const recorded = texts.map((text, index) => {
-      const attempt: Attempt = { purpose, text, usage: index === 0 ? generation.usage : { promptTokens: 0, completionTokens: 0 } };
-      const thinking = generation.reasonings?.[index] ?? (index === 0 ? generation.reasoning : undefined);
+      const attempt: Attempt = {
+        purpose,
+        text,
+        usage: index === 0 ? generation.usage : { promptTokens: 0, completionTokens: 0 },
+      };
+      const thinking =
+        generation.reasonings?.[index] ?? (index === 0 ? generation.reasoning : undefined);
       if (thinking !== undefined) attempt.thinking = thinking;
       return attempt;
     });

@@ -29,5 +29,7 @@ export function vote(answers: readonly (string | null)[]): Vote[] {
       votes.set(normalized, { answer, normalized, count: 1, samples: [index] });
     }
   });
-  return [...votes.values()].sort((a, b) => b.count - a.count || (a.samples[0] ?? 0) - (b.samples[0] ?? 0));
+  return [...votes.values()].sort(
+    (a, b) => b.count - a.count || (a.samples[0] ?? 0) - (b.samples[0] ?? 0),
+  );
 }

@@ -12,12 +12,16 @@ export interface CliOutcome {
 }
 
 /** Runs the `cotpot` command line from the sources, as a user would run the binary. */
-export function cotpot(args: string[], input?: string): Promise<CliOutcome> {
+export function cotpot(
+  args: string[],
+  input?: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliOutcome> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ["--import", "tsx", CLI, ...args],
-      { cwd: ROOT, timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd: ROOT, timeout: 30_000, env: { ...process.env, NO_COLOR: "1", ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

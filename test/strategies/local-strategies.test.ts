@@ -21,7 +21,9 @@ describe.skipIf(skip)(`strategies on a local model${skip ? ` (skipped: ${skip})`
     const first = await ask("What is 17 * 3?");
     const second = await ask("What is 19 * 4?");
 
-    const { promptTokens, cachedPromptTokens = 0 } = second.attempts[0]?.usage ?? { promptTokens: 0 };
+    const { promptTokens, cachedPromptTokens = 0 } = second.attempts[0]?.usage ?? {
+      promptTokens: 0,
+    };
     expect(first.attempts[0]?.usage.cachedPromptTokens).toBeLessThan(promptTokens * 0.5);
     expect(cachedPromptTokens).toBeGreaterThan(promptTokens * 0.9);
     // The system message and the four exemplars' turns come before either question.
