@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  answer,
-  failure,
-  type OpenAITestServer,
-  startOpenAITestServer,
-} from "../helpers/openai-test-server.js";
+import { describe, expect, it } from "vitest";
+import { answer, failure, useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { cotpot } from "../helpers/run-cli.js";
 
-let server: OpenAITestServer;
-beforeAll(async () => {
-  server = await startOpenAITestServer();
-});
-afterAll(() => server.close());
+const server = useOpenAITestServer();
 
 const env = () => ({
-  OPENAI_BASE_URL: server.baseURL,
+  OPENAI_BASE_URL: server().baseURL,
   COTPOT_MODEL: "served-model",
   OPENAI_API_KEY: undefined,
 });
@@ -22,7 +13,7 @@ const question = "A jacket costs $80 and is 25% off. What do I pay?";
 
 describe("cotpot solve", () => {
   it("answers by chain of thought, showing the reasoning and ending with the answer", async () => {
-    server.enqueue(answer(["25% of 80 is 20.\n80 - 20 = 60.\nThe answer is 60."]));
+    server().enqueue(answer(["25% of 80 is 20.\n80 - 20 = 60.\nThe answer is 60."]));
     const { code, stdout } = await cotpot(
       ["solve", question, "--strategy", "cot", "--role", "accountant"],
       "",
@@ -31,7 +22,7 @@ describe("cotpot solve", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("80 - 20 = 60.");
     expect(stdout).toMatch(/Tokens: 11 in, 5 out, in 1 call\(s\) \(cot\)\nAnswer: 60\n$/);
-    const sent = server.requests.at(-1)?.body as {
+    const sent = server().requests.at(-1)?.body as {
       messages: { content: string }[];
       temperature: number;
     };
@@ -40,7 +31,7 @@ describe("cotpot solve", () => {
   });
 
   it("shows the program and its execution for pot", async () => {
-    server.enqueue(
+    server().enqueue(
       answer([
         "```js\nfunction solution() {\n  console.log('discount', 20);\n  return 80 - 20;\n}\n```",
       ]),
@@ -53,7 +44,7 @@ describe("cotpot solve", () => {
   });
 
   it("shows the votes for sc, sampling with the flags given", async () => {
-    server.enqueue(answer(["The answer is 60.", "The answer is 60.", "The answer is 55."]));
+    server().enqueue(answer(["The answer is 60.", "The answer is 60.", "The answer is 55."]));
     const args = [
       "solve",
       question,
@@ -69,11 +60,11 @@ describe("cotpot solve", () => {
     const { code, stdout } = await cotpot(args, "", env());
     expect(code).toBe(0);
     expect(stdout).toContain("Votes: 60 x2, 55 x1 (agreement 67%)");
-    expect(server.requests.at(-1)?.body).toMatchObject({ n: 3, temperature: 0.9, top_k: 40 });
+    expect(server().requests.at(-1)?.body).toMatchObject({ n: 3, temperature: 0.9, top_k: 40 });
   });
 
   it("prints the prompt with --show-prompt and the whole result with --json", async () => {
-    server.enqueue(answer(["The answer is 60."]));
+    server().enqueue(answer(["The answer is 60."]));
     const { stdout } = await cotpot(
       ["solve", question, "--strategy", "direct", "--show-prompt"],
       "",
@@ -82,7 +73,7 @@ describe("cotpot solve", () => {
     expect(stdout).toMatch(/^--- prompt sent ---\n\[system\]\nAnswer the question directly/);
     expect(stdout).toContain(`[user]\nQuestion: ${question}\n`);
 
-    server.enqueue(answer(["The answer is 60."]));
+    server().enqueue(answer(["The answer is 60."]));
     const json = await cotpot(["solve", question, "--strategy", "direct", "--json"], "", env());
     expect(JSON.parse(json.stdout)).toMatchObject({
       strategy: "direct",
@@ -92,7 +83,7 @@ describe("cotpot solve", () => {
   });
 
   it("ends with a one-line reason and a non-zero exit when the server fails", async () => {
-    server.enqueue(failure(400, "Unknown model."));
+    server().enqueue(failure(400, "Unknown model."));
     const { code, stderr } = await cotpot(["solve", question, "--strategy", "direct"], "", env());
     expect(code).toBe(1);
     expect(stderr.trim().split("\n")).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 /** A request the test server received. */
 export interface RecordedRequest {
@@ -166,3 +167,19 @@ export const malformed: Reply = (_request, response) => {
   response.writeHead(200, { "content-type": "application/json" });
   response.end('{"choices": [ this is not json');
 };
+
+/**
+ * Starts an {@link OpenAITestServer} before a test file's tests and closes it after;
+ * returns a getter for it.
+ */
+export function useOpenAITestServer(): () => OpenAITestServer {
+  let server: OpenAITestServer | undefined;
+  beforeAll(async () => {
+    server = await startOpenAITestServer();
+  });
+  afterAll(() => server?.close());
+  return () => {
+    if (!server) throw new Error("The test server starts in beforeAll; use it inside a test.");
+    return server;
+  };
+}

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { conversation, localModel, ModelError, openai } from "../../src/index.js";
-import {
-  answer,
-  failure,
-  type OpenAITestServer,
-  startOpenAITestServer,
-} from "../helpers/openai-test-server.js";
+import { answer, failure, useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
-let server: OpenAITestServer;
-beforeAll(async () => {
-  server = await startOpenAITestServer();
-});
-afterAll(() => server.close());
+const server = useOpenAITestServer();
 
 describe("conversation", () => {
   it("sends the whole history each turn and records the replies", async () => {
-    const model = openai({ model: "m", baseURL: server.baseURL });
+    const model = openai({ model: "m", baseURL: server().baseURL });
     const chat = conversation({ model, system: "Be brief." });
-    server.enqueue(answer(["12"]), answer(["60%"]));
+    server().enqueue(answer(["12"]), answer(["60%"]));
 
     expect((await chat.say("What is 3/4 of 16?")).text).toBe("12");
     expect((await chat.say("As a percentage of 20?")).text).toBe("60%");
-    expect(server.requests.at(-1)?.body.messages).toEqual([
+    expect(server().requests.at(-1)?.body.messages).toEqual([
       { role: "system", content: "Be brief." },
       { role: "user", content: "What is 3/4 of 16?" },
       { role: "assistant", content: "12" },
@@ -32,13 +23,13 @@ describe("conversation", () => {
   });
 
   it("leaves the history as it was when a turn fails, so it can be tried again", async () => {
-    const model = openai({ model: "m", baseURL: server.baseURL });
+    const model = openai({ model: "m", baseURL: server().baseURL });
     const chat = conversation({ model });
-    server.enqueue(failure(400, "Nope."));
+    server().enqueue(failure(400, "Nope."));
     await expect(chat.say("Hello?", { maxRetries: 0 })).rejects.toThrow(ModelError);
     expect(chat.messages).toEqual([]);
 
-    server.enqueue(answer(["Hi."]));
+    server().enqueue(answer(["Hi."]));
     await chat.say("Hello?");
     expect(chat.messages).toEqual([
       { role: "user", content: "Hello?" },

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidOptionError, ModelError, type ModelWarning, openai } from "../../src/index.js";
 import {
   answer,
   dropConnection,
   failure,
   malformed,
-  type OpenAITestServer,
   slow,
   sse,
   startOpenAITestServer,
+  useOpenAITestServer,
 } from "../helpers/openai-test-server.js";
 
-let server: OpenAITestServer;
-beforeAll(async () => {
-  server = await startOpenAITestServer();
-});
-afterAll(() => server.close());
+const server = useOpenAITestServer();
 
 const question = [{ role: "user", content: "What is 6 * 7?" }] as const;
-const model = () => openai({ model: "test-model", baseURL: server.baseURL, apiKey: "sk-test" });
+const model = () => openai({ model: "test-model", baseURL: server().baseURL, apiKey: "sk-test" });
 
 async function refusal(call: Promise<unknown>): Promise<ModelError> {
   const error = await call.then(
@@ -41,7 +37,7 @@ describe("openai(): what goes over the wire", () => {
       stop: ["\nQ:"],
       n: 2,
     });
-    const request = server.requests.at(-1);
+    const request = server().requests.at(-1);
     expect(request?.method).toBe("POST");
     expect(request?.path).toBe("/v1/chat/completions");
     expect(request?.headers.authorization).toBe("Bearer sk-test");
@@ -62,13 +58,16 @@ describe("openai(): what goes over the wire", () => {
 
   it("sends only what was set", async () => {
     await model().chat([...question]);
-    expect(server.requests.at(-1)?.body).toEqual({ model: "test-model", messages: [...question] });
+    expect(server().requests.at(-1)?.body).toEqual({
+      model: "test-model",
+      messages: [...question],
+    });
   });
 
   it("generate posts the raw prompt to /completions", async () => {
     const prompt = "<|im_start|>user\nWhat is 6 * 7?<|im_end|>\n<|im_start|>assistant\n";
     const generation = await model().generate(prompt, { maxTokens: 8 });
-    const request = server.requests.at(-1);
+    const request = server().requests.at(-1);
     expect(request?.path).toBe("/v1/completions");
     expect(request?.body).toEqual({ model: "test-model", prompt, max_tokens: 8 });
     expect(generation.text).toBe(`echo: ${prompt}`);
@@ -78,13 +77,13 @@ describe("openai(): what goes over the wire", () => {
     const warnings: ModelWarning[] = [];
     const strict = openai({
       model: "test-model",
-      baseURL: server.baseURL,
+      baseURL: server().baseURL,
       extraSampling: "drop",
       onWarning: (warning) => warnings.push(warning),
     });
     await strict.chat([...question], { topK: 5, minP: 0.1 });
     await strict.chat([...question], { topK: 5 });
-    expect(server.requests.at(-1)?.body).not.toHaveProperty("top_k");
+    expect(server().requests.at(-1)?.body).not.toHaveProperty("top_k");
     expect(warnings.map((warning) => warning.code)).toEqual([
       "unsupported-top-k",
       "unsupported-min-p",
@@ -93,17 +92,17 @@ describe("openai(): what goes over the wire", () => {
   });
 
   it("asks the server which model it serves for model: auto", async () => {
-    const auto = openai({ model: "auto", baseURL: server.baseURL });
+    const auto = openai({ model: "auto", baseURL: server().baseURL });
     await auto.chat([...question]);
-    expect(server.requests.at(-2)?.path).toBe("/v1/models");
-    expect(server.requests.at(-1)?.body.model).toBe("served-model");
+    expect(server().requests.at(-2)?.path).toBe("/v1/models");
+    expect(server().requests.at(-1)?.body.model).toBe("served-model");
     expect(auto.name).toBe("served-model");
   });
 });
 
 describe("openai(): what comes back", () => {
   it("every choice, the usage with cached prompt tokens, the finish reason", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["42", "forty-two"], {
         usage: {
           prompt_tokens: 30,
@@ -123,13 +122,13 @@ describe("openai(): what comes back", () => {
   });
 
   it("a thinking model's reasoning apart from its text, from the field or a <think> section", async () => {
-    server.enqueue(answer(["42"], { reasoning: "6 * 7 = 42" }));
+    server().enqueue(answer(["42"], { reasoning: "6 * 7 = 42" }));
     expect(await model().chat([...question])).toMatchObject({
       text: "42",
       reasoning: "6 * 7 = 42",
     });
 
-    server.enqueue(answer(["<think>\nSix sevens.\n</think>\n\n42"]));
+    server().enqueue(answer(["<think>\nSix sevens.\n</think>\n\n42"]));
     expect(await model().chat([...question])).toMatchObject({
       text: "42",
       reasoning: "Six sevens.",
@@ -137,7 +136,7 @@ describe("openai(): what comes back", () => {
   });
 
   it("streams text deltas and ends with the generation", async () => {
-    server.enqueue(
+    server().enqueue(
       sse([
         { choices: [{ index: 0, delta: { role: "assistant", content: "" } }] },
         { choices: [{ index: 0, delta: { reasoning_content: "Think." } }] },
@@ -159,71 +158,71 @@ describe("openai(): what comes back", () => {
       usage: { promptTokens: 9, completionTokens: 2 },
       finishReason: "stop",
     });
-    expect(server.requests.at(-1)?.body.stream).toBe(true);
+    expect(server().requests.at(-1)?.body.stream).toBe(true);
   });
 });
 
 describe("openai(): failures", () => {
   it("retries a 429 after the Retry-After the server asked for", async () => {
-    server.enqueue(failure(429, "Slow down.", { "retry-after": "1" }), answer(["42"]));
-    const before = server.requests.length;
+    server().enqueue(failure(429, "Slow down.", { "retry-after": "1" }), answer(["42"]));
+    const before = server().requests.length;
     const startedAt = performance.now();
 
     expect((await model().chat([...question])).text).toBe("42");
-    expect(server.requests.length - before).toBe(2);
+    expect(server().requests.length - before).toBe(2);
     expect(performance.now() - startedAt).toBeGreaterThanOrEqual(900);
   });
 
   it("retries 5xx, then says what failed and that retrying may help", async () => {
-    server.enqueue(failure(503, "Overloaded."), failure(503, "Overloaded."));
+    server().enqueue(failure(503, "Overloaded."), failure(503, "Overloaded."));
     const error = await refusal(model().chat([...question], { maxRetries: 1 }));
     expect(error).toMatchObject({
-      url: `${server.baseURL}/chat/completions`,
+      url: `${server().baseURL}/chat/completions`,
       status: 503,
       serverMessage: "Overloaded.",
       retryable: true,
     });
     expect(error.message).toBe(
-      `${server.baseURL}/chat/completions answered 503 after 2 attempts: Overloaded. The server failed; retrying later may help.`,
+      `${server().baseURL}/chat/completions answered 503 after 2 attempts: Overloaded. The server failed; retrying later may help.`,
     );
   });
 
   it("does not retry a 400, and says retrying will not help", async () => {
-    server.enqueue(failure(400, "max_tokens is too large."));
-    const before = server.requests.length;
+    server().enqueue(failure(400, "max_tokens is too large."));
+    const before = server().requests.length;
     const error = await refusal(model().chat([...question], { maxRetries: 2 }));
-    expect(server.requests.length - before).toBe(1);
+    expect(server().requests.length - before).toBe(1);
     expect(error).toMatchObject({ status: 400, retryable: false });
     expect(error.message).toContain("max_tokens is too large. The server refused the request");
   });
 
   it("names the key for a 401 and the model for a 404", async () => {
-    server.enqueue(failure(401, "Bad key."));
+    server().enqueue(failure(401, "Bad key."));
     expect((await refusal(model().chat([...question]))).message).toContain("Check the API key");
-    server.enqueue(failure(404, "No such model."));
+    server().enqueue(failure(404, "No such model."));
     expect((await refusal(model().chat([...question]))).message).toContain(
       "serves a model named 'test-model'",
     );
   });
 
   it("reports a body that is not JSON", async () => {
-    server.enqueue(malformed);
+    server().enqueue(malformed);
     const error = await refusal(model().chat([...question], { maxRetries: 0 }));
     expect(error.message).toMatch(/sent a response cotpot could not read: .*JSON/);
     expect(error.retryable).toBe(false);
   });
 
   it("gives up on a response slower than the timeout", async () => {
-    server.enqueue(slow(1000, answer(["late"])), slow(1000, answer(["late"])));
+    server().enqueue(slow(1000, answer(["late"])), slow(1000, answer(["late"])));
     const error = await refusal(model().chat([...question], { timeoutMs: 150, maxRetries: 1 }));
     expect(error.message).toBe(
-      `${server.baseURL}/chat/completions did not answer within 150 ms after 2 attempts. Raise timeoutMs, or check the server.`,
+      `${server().baseURL}/chat/completions did not answer within 150 ms after 2 attempts. Raise timeoutMs, or check the server.`,
     );
     expect(error.retryable).toBe(true);
   });
 
   it("retries a dropped connection, then says the server could not be reached", async () => {
-    server.enqueue(dropConnection, dropConnection);
+    server().enqueue(dropConnection, dropConnection);
     const error = await refusal(model().chat([...question], { maxRetries: 1 }));
     expect(error.message).toMatch(
       /^Could not reach .* after 2 attempts: .*Check that the server is running/,
@@ -241,7 +240,7 @@ describe("openai(): failures", () => {
   });
 
   it("stops at once when the signal aborts, rejecting with its reason", async () => {
-    server.enqueue(slow(5000, answer(["late"])));
+    server().enqueue(slow(5000, answer(["late"])));
     const controller = new AbortController();
     const call = model().chat([...question], { signal: controller.signal });
     setTimeout(() => controller.abort(new Error("user cancelled")), 50);
@@ -251,11 +250,11 @@ describe("openai(): failures", () => {
   });
 
   it("checks options before sending anything", async () => {
-    const before = server.requests.length;
+    const before = server().requests.length;
     await expect(model().chat([...question], { temperature: 3 })).rejects.toThrow(
       InvalidOptionError,
     );
-    expect(server.requests.length).toBe(before);
+    expect(server().requests.length).toBe(before);
     expect(() => openai({ model: "" })).toThrow('Invalid model: "".');
   });
 });

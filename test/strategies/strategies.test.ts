@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   answersMatch,
   chainOfThought,
@@ -12,26 +12,17 @@ import {
   runProgram,
   selfConsistency,
 } from "../../src/index.js";
-import {
-  answer,
-  failure,
-  type OpenAITestServer,
-  startOpenAITestServer,
-} from "../helpers/openai-test-server.js";
+import { answer, failure, useOpenAITestServer } from "../helpers/openai-test-server.js";
 
-let server: OpenAITestServer;
-beforeAll(async () => {
-  server = await startOpenAITestServer();
-});
-afterAll(() => server.close());
+const server = useOpenAITestServer();
 
 const question = "A jacket costs $80 and is 25% off. What do I pay?";
-const model = () => openai({ model: "m", baseURL: server.baseURL });
-const sent = () => server.requests.at(-1)?.body;
+const model = () => openai({ model: "m", baseURL: server().baseURL });
+const sent = () => server().requests.at(-1)?.body;
 
 describe("direct", () => {
   it("asks for the answer alone, role first and question last", async () => {
-    server.enqueue(answer(["The answer is 60."]));
+    server().enqueue(answer(["The answer is 60."]));
     const result = await direct({ model: model(), question, role: "accountant" });
 
     expect(result.answer).toBe("60");
@@ -50,7 +41,7 @@ describe("direct", () => {
 
 describe("chain of thought", () => {
   it("zero-shot: the step-by-step trigger after the question", async () => {
-    server.enqueue(answer(["25% of $80 is $20.\n$80 - $20 = $60.\nThe answer is 60."]));
+    server().enqueue(answer(["25% of $80 is $20.\n$80 - $20 = $60.\nThe answer is 60."]));
     const result = await chainOfThought({ model: model(), question });
 
     expect(result.answer).toBe("60");
@@ -75,7 +66,7 @@ describe("chain of thought", () => {
   });
 
   it("asks a short follow-up when the reasoning states no answer", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["First take a quarter off, then see what remains."]),
       answer(["The answer is 60."]),
     );
@@ -95,7 +86,7 @@ describe("chain of thought", () => {
   });
 
   it("few-shot: our own worked exemplars first, identical for every question", async () => {
-    server.enqueue(answer(["The answer is 60."]), answer(["The answer is 7."]));
+    server().enqueue(answer(["The answer is 60."]), answer(["The answer is 7."]));
     const first = await chainOfThought({ model: model(), question, mode: "few-shot" });
     const second = await chainOfThought({
       model: model(),
@@ -115,7 +106,7 @@ describe("chain of thought", () => {
   });
 
   it("keeps a thinking model's reasoning without asking for it again", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["The answer is 60."], { reasoning: "A quarter of 80 is 20; 80 - 20 = 60." }),
     );
     const result = await chainOfThought({ model: model(), question });
@@ -134,7 +125,7 @@ describe("program of thought", () => {
     "```javascript\nfunction solution() {\n  const price = 80;\n  const discount = 0.25;\n  return price * (1 - discount);\n}\n```";
 
   it("runs the program the model wrote and answers with what solution() returns", async () => {
-    server.enqueue(answer([fixed]));
+    server().enqueue(answer([fixed]));
     const result = await programOfThought({ model: model(), question });
 
     expect(result).toMatchObject({ strategy: "program-of-thought", answer: "60" });
@@ -151,7 +142,7 @@ describe("program of thought", () => {
   });
 
   it("sends a failing program back with the error and its line, and the repair fixes it", async () => {
-    server.enqueue(answer([buggy]), answer([fixed]));
+    server().enqueue(answer([buggy]), answer([fixed]));
     const result = await programOfThought({ model: model(), question });
 
     expect(result.answer).toBe("60");
@@ -168,7 +159,7 @@ describe("program of thought", () => {
   });
 
   it("asks again when the reply has no program", async () => {
-    server.enqueue(answer(["You pay $60."]), answer([fixed]));
+    server().enqueue(answer(["You pay $60."]), answer([fixed]));
     const result = await programOfThought({ model: model(), question });
     expect(result.answer).toBe("60");
     expect(result.attempts[0]?.error).toBe("The reply has no program.");
@@ -178,7 +169,11 @@ describe("program of thought", () => {
   });
 
   it("falls back to chain of thought after maxRepairs, and says so", async () => {
-    server.enqueue(answer([buggy]), answer([buggy]), answer(["80 - 20 = 60.\nThe answer is 60."]));
+    server().enqueue(
+      answer([buggy]),
+      answer([buggy]),
+      answer(["80 - 20 = 60.\nThe answer is 60."]),
+    );
     const result = await programOfThought({ model: model(), question, maxRepairs: 1 });
 
     expect(result).toMatchObject({
@@ -199,7 +194,7 @@ describe("program of thought", () => {
   });
 
   it("gives no answer without a fallback", async () => {
-    server.enqueue(answer([buggy]));
+    server().enqueue(answer([buggy]));
     const result = await programOfThought({
       model: model(),
       question,
@@ -215,7 +210,7 @@ describe("program of thought", () => {
 
   it("repairs a program that runs past its time limit", async () => {
     const looping = "```js\nfunction solution() {\n  let n = 0;\n  while (true) n++;\n}\n```";
-    server.enqueue(answer([looping]), answer([fixed]));
+    server().enqueue(answer([looping]), answer([fixed]));
     const result = await programOfThought({
       model: model(),
       question,
@@ -228,7 +223,7 @@ describe("program of thought", () => {
 
 describe("self-consistency", () => {
   it("samples in one call with n at a sampling temperature, and votes", async () => {
-    server.enqueue(
+    server().enqueue(
       answer([
         "The answer is 60.",
         "So $60.00.\nThe answer is $60.00.",
@@ -248,25 +243,26 @@ describe("self-consistency", () => {
   });
 
   it("asks concurrently for the samples a server's one call did not give", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["The answer is 3."]),
       answer(["The answer is 4."]),
       answer(["The answer is 4."]),
     );
-    const before = server.requests.length;
+    const before = server().requests.length;
     const result = await selfConsistency({ model: model(), question, strategy: "cot", samples: 3 });
 
-    expect(server.requests.length - before).toBe(3);
-    expect(server.requests.slice(-2).map((request) => request.body.n)).toEqual([
-      undefined,
-      undefined,
-    ]);
+    expect(server().requests.length - before).toBe(3);
+    expect(
+      server()
+        .requests.slice(-2)
+        .map((request) => request.body.n),
+    ).toEqual([undefined, undefined]);
     expect(result.samples.map((sample) => sample.answer)).toEqual(["3", "4", "4"]);
     expect(result.answer).toBe("4");
   });
 
   it("breaks a tie by the answer sampled first", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["The answer is 9.", "The answer is 8.", "The answer is 8.", "The answer is 9."]),
     );
     const result = await selfConsistency({ model: model(), question, strategy: "cot", samples: 4 });
@@ -275,7 +271,7 @@ describe("self-consistency", () => {
   });
 
   it("hybrid: chain-of-thought and program samples vote together", async () => {
-    server.enqueue(
+    server().enqueue(
       answer(["The answer is 60.", "The answer is 55."]),
       answer([
         "```js\nfunction solution() { return 80 * 0.75; }\n```",
@@ -311,7 +307,7 @@ describe("self-consistency", () => {
 
 describe("failures", () => {
   it("a failing model ends the strategy with its ModelError", async () => {
-    server.enqueue(failure(400, "Bad request."));
+    server().enqueue(failure(400, "Bad request."));
     await expect(direct({ model: model(), question })).rejects.toThrow(ModelError);
   });
 
