@@ -158,7 +158,10 @@ describe("openai(): what comes back", () => {
       usage: { promptTokens: 9, completionTokens: 2 },
       finishReason: "stop",
     });
-    expect(server().requests.at(-1)?.body.stream).toBe(true);
+    expect(server().requests.at(-1)?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 });
 

@@ -124,7 +124,12 @@ export function openai(options: OpenAIModelOptions): LanguageModel {
     const resolved = resolveGenerateOptions(callOptions, options.defaults);
     return streamOf(async (emit) => {
       const { client: sdk, errors } = await connect();
-      const body = { ...requestBody(endpoint, input, resolved, context), stream: true };
+      const body = {
+        ...requestBody(endpoint, input, resolved, context),
+        stream: true,
+        // Without it, OpenAI and most servers leave usage out of streamed replies.
+        stream_options: { include_usage: true },
+      };
       try {
         const chunks =
           endpoint === "chat"
