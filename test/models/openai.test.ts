@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionError, ModelError, type ModelWarning, openai } from "../../src/index.js";
 import {
@@ -250,6 +251,19 @@ describe("openai(): failures", () => {
     const startedAt = performance.now();
     await expect(call).rejects.toThrow("user cancelled");
     expect(performance.now() - startedAt).toBeLessThan(1000);
+  });
+
+  it("leaves no listener behind on a signal many calls share", async () => {
+    const controller = new AbortController();
+    const calls = Array.from({ length: 25 }, () =>
+      model().chat([...question], { signal: controller.signal }),
+    );
+    const stream = model().streamChat([...question], { signal: controller.signal });
+    for await (const _delta of stream);
+    await Promise.all(calls);
+
+    // The SDK adds one to every request's signal and never removes it (openai-node#1811).
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("checks options before sending anything", async () => {

@@ -12,6 +12,7 @@ import type { GenerationStream, LanguageModel } from "../language-model.js";
 import { ModelError } from "../model-error.js";
 import type { ModelWarning } from "../model-warning.js";
 import { streamOf } from "../stream-of.js";
+import { withCallSignal } from "./call-signal.js";
 import { collectStream } from "./collect-stream.js";
 import { modelErrorFrom, type SdkErrors } from "./model-error-from.js";
 import { requestBody } from "./request-body.js";
@@ -106,10 +107,12 @@ export function openai(options: OpenAIModelOptions): LanguageModel {
     const { client: sdk, errors } = await connect();
     const body = requestBody(endpoint, input, resolved, context);
     try {
-      const response =
-        endpoint === "chat"
-          ? await sdk.chat.completions.create(body as never, requestOptions(resolved))
-          : await sdk.completions.create(body as never, requestOptions(resolved));
+      const response = await withCallSignal<unknown>(resolved.signal, (signal) => {
+        const request = requestOptions(resolved, signal);
+        return endpoint === "chat"
+          ? sdk.chat.completions.create(body as never, request)
+          : sdk.completions.create(body as never, request);
+      });
       return toGeneration(response as never, endpoint);
     } catch (error) {
       throw failure(error, errors, endpoint, resolved);
@@ -131,11 +134,14 @@ export function openai(options: OpenAIModelOptions): LanguageModel {
         stream_options: { include_usage: true },
       };
       try {
-        const chunks =
-          endpoint === "chat"
-            ? await sdk.chat.completions.create(body as never, requestOptions(resolved))
-            : await sdk.completions.create(body as never, requestOptions(resolved));
-        return await collectStream(chunks as never, endpoint, emit);
+        return await withCallSignal(resolved.signal, async (signal) => {
+          const request = requestOptions(resolved, signal);
+          const chunks =
+            endpoint === "chat"
+              ? await sdk.chat.completions.create(body as never, request)
+              : await sdk.completions.create(body as never, request);
+          return collectStream(chunks as never, endpoint, emit);
+        });
       } catch (error) {
         throw failure(error, errors, endpoint, resolved);
       }
@@ -211,9 +217,9 @@ async function firstListedModel({ client, errors }: Sdk, baseURL: string): Promi
   );
 }
 
-function requestOptions(options: ResolvedGenerateOptions) {
+function requestOptions(options: ResolvedGenerateOptions, signal: AbortSignal | undefined) {
   return {
-    signal: options.signal ?? null,
+    signal: signal ?? null,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
   };
