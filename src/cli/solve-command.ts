@@ -1,13 +1,11 @@
 import { InvalidOptionError } from "../errors/index.js";
 import { defaultModel, type GenerateOptions, type LanguageModel } from "../models/index.js";
 import {
-  chainOfThought,
-  direct,
-  programOfThought,
+  runStrategy,
   type SelfConsistencyResult,
+  STRATEGY_NAMES,
   type StrategyOptions,
   type StrategyResult,
-  selfConsistency,
 } from "../strategies/index.js";
 import { downloadProgress } from "./download-progress.js";
 import { UsageError } from "./usage-error.js";
@@ -28,8 +26,6 @@ export interface SolveCommandOptions {
   json?: boolean;
 }
 
-const STRATEGIES = ["direct", "cot", "pot", "sc", "hybrid"];
-
 /**
  * `cotpot solve "<question>"`: answers a question with one strategy and shows how: the
  * reasoning (streamed as it is written, on a terminal), the program and its execution,
@@ -42,9 +38,9 @@ export async function solveCommand(
   question: string,
   options: SolveCommandOptions,
 ): Promise<number> {
-  if (!STRATEGIES.includes(options.strategy)) {
+  if (!(STRATEGY_NAMES as readonly string[]).includes(options.strategy)) {
     throw new UsageError(
-      `--strategy must be one of ${STRATEGIES.join(", ")}; got '${options.strategy}'.`,
+      `--strategy must be one of ${STRATEGY_NAMES.join(", ")}; got '${options.strategy}'.`,
     );
   }
   const model = defaultModel({
@@ -78,18 +74,10 @@ async function solve(model: LanguageModel, question: string, options: SolveComma
   };
 
   try {
-    switch (options.strategy) {
-      case "direct":
-        return await direct(base);
-      case "cot":
-        return await chainOfThought(base);
-      case "pot":
-        return await programOfThought(base);
-      default: {
-        const strategy = options.strategy === "hybrid" ? "hybrid" : "cot";
-        return await selfConsistency({ ...base, strategy, samples: options.samples ?? 5 });
-      }
-    }
+    return await runStrategy(options.strategy, {
+      ...base,
+      ...(options.samples === undefined ? {} : { samples: options.samples }),
+    });
   } catch (error) {
     if (error instanceof InvalidOptionError) throw new UsageError(error.message, { cause: error });
     throw error;

@@ -1,7 +1,7 @@
 import { extractAnswer } from "../answers/index.js";
 import type { ChatMessage } from "../chat/index.js";
-import { resolveSampling } from "./direct.js";
 import { StrategyRun } from "./strategy-run.js";
+import { DEFAULT_MAX_TOKENS, strategySampling } from "./strategy-sampling.js";
 import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
 
 // The follow-up asks for one line; a longer reply means the model is reasoning again.
@@ -37,7 +37,10 @@ export async function chainOfThought(options: ChainOfThoughtOptions): Promise<St
   const runOptions: StrategyOptions = fewShot
     ? { ...rest, examples: examples ?? "arithmetic" }
     : rest;
-  const run = new StrategyRun(runOptions, resolveSampling(options));
+  const run = new StrategyRun(
+    runOptions,
+    strategySampling(options, "precise", DEFAULT_MAX_TOKENS.reasoning),
+  );
   const messages = chainOfThoughtMessages(run, fewShot);
   const generation = await run.call("reason", messages);
 

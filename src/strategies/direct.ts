@@ -1,6 +1,6 @@
 import { extractAnswer } from "../answers/index.js";
-import { resolveGenerateOptions } from "../models/index.js";
 import { StrategyRun } from "./strategy-run.js";
+import { DEFAULT_MAX_TOKENS, strategySampling } from "./strategy-sampling.js";
 import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
 
 /**
@@ -15,7 +15,10 @@ import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
  * ```
  */
 export async function direct(options: StrategyOptions): Promise<StrategyResult> {
-  const run = new StrategyRun(options, resolveSampling(options));
+  const run = new StrategyRun(
+    options,
+    strategySampling(options, "precise", DEFAULT_MAX_TOKENS.answer),
+  );
   const messages = run.messages(
     "strategies/direct",
     (exemplar) => `The answer is ${exemplar.answer}.`,
@@ -26,13 +29,4 @@ export async function direct(options: StrategyOptions): Promise<StrategyResult> 
   if (answer === null) run.fail("The reply states no answer.");
   const thinking = generation.reasoning === undefined ? {} : { thinking: generation.reasoning };
   return run.result("direct", answer, messages, thinking);
-}
-
-/** A strategy's sampling: the `precise` preset unless the caller says otherwise. */
-export function resolveSampling(
-  options: StrategyOptions,
-  preset: "precise" | "balanced" = "precise",
-) {
-  const { signal: _signal, ...sampling } = resolveGenerateOptions({ preset, ...options.sampling });
-  return sampling;
 }

@@ -4,6 +4,12 @@ export { EXEMPLAR_SETS, type Exemplar, resolveExemplars } from "./exemplars.js";
 export { extractProgram } from "./extract-program.js";
 export { type ProgramOfThoughtOptions, programOfThought } from "./program-of-thought.js";
 export {
+  type RunStrategyOptions,
+  runStrategy,
+  STRATEGY_NAMES,
+  type StrategyName,
+} from "./run-strategy.js";
+export {
   type Sample,
   type SelfConsistencyOptions,
   type SelfConsistencyResult,

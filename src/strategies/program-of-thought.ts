@@ -2,10 +2,10 @@ import type { ChatMessage } from "../chat/index.js";
 import { addUsage } from "../models/index.js";
 import { type ProgramResult, runProgram, type SandboxOptions } from "../sandbox/index.js";
 import { chainOfThought } from "./chain-of-thought.js";
-import { resolveSampling } from "./direct.js";
 import { extractProgram } from "./extract-program.js";
 import { programAnswer } from "./program-answer.js";
 import { StrategyRun } from "./strategy-run.js";
+import { DEFAULT_MAX_TOKENS, strategySampling } from "./strategy-sampling.js";
 import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
 
 /** Options for {@link programOfThought}. */
@@ -42,7 +42,10 @@ interface Outcome {
  */
 export async function programOfThought(options: ProgramOfThoughtOptions): Promise<StrategyResult> {
   const { maxRepairs = 2, fallback = "chain-of-thought" } = options;
-  const run = new StrategyRun(options, resolveSampling(options));
+  const run = new StrategyRun(
+    options,
+    strategySampling(options, "precise", DEFAULT_MAX_TOKENS.reasoning),
+  );
   let messages = programMessages(run);
   let outcome: Outcome = { program: null, answer: null };
 

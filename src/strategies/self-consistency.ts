@@ -2,9 +2,9 @@ import { extractAnswer } from "../answers/index.js";
 import { InvalidOptionError } from "../errors/index.js";
 import type { ProgramResult, SandboxOptions } from "../sandbox/index.js";
 import { chainOfThoughtMessages } from "./chain-of-thought.js";
-import { resolveSampling } from "./direct.js";
 import { programMessages, runReply } from "./program-of-thought.js";
 import { StrategyRun } from "./strategy-run.js";
+import { DEFAULT_MAX_TOKENS, strategySampling } from "./strategy-sampling.js";
 import type { StrategyOptions, StrategyResult } from "./strategy-types.js";
 import { type Vote, vote } from "./vote.js";
 
@@ -57,7 +57,10 @@ export async function selfConsistency(
   options: SelfConsistencyOptions,
 ): Promise<SelfConsistencyResult> {
   checkOptions(options);
-  const run = new StrategyRun(options, resolveSampling(options, "balanced"));
+  const run = new StrategyRun(
+    options,
+    strategySampling(options, "balanced", DEFAULT_MAX_TOKENS.reasoning),
+  );
   const potCount =
     options.strategy === "pot"
       ? options.samples

@@ -24,6 +24,8 @@ export interface OpenAITestServer {
   requests: RecordedRequest[];
   /** Scripts the replies to the next requests, in order. */
   enqueue(...replies: Reply[]): void;
+  /** Answers every request that has no scripted reply; the echo when unset. */
+  answerWith(reply: Reply | undefined): void;
   close(): Promise<void>;
 }
 
@@ -31,12 +33,13 @@ export interface OpenAITestServer {
 export async function startOpenAITestServer(): Promise<OpenAITestServer> {
   const requests: RecordedRequest[] = [];
   const queue: Reply[] = [];
+  let fallback: Reply = echo;
   const sockets = new Set<import("node:net").Socket>();
 
   const server: Server = createServer(async (incoming, response) => {
     const request = await record(incoming);
     requests.push(request);
-    const reply = queue.shift() ?? echo;
+    const reply = queue.shift() ?? fallback;
     await reply(request, response);
   });
   server.on("connection", (socket) => {
@@ -51,6 +54,9 @@ export async function startOpenAITestServer(): Promise<OpenAITestServer> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     enqueue: (...replies) => queue.push(...replies),
+    answerWith: (reply) => {
+      fallback = reply ?? echo;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

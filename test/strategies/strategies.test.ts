@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   answersMatch,
   chainOfThought,
@@ -10,8 +10,11 @@ import {
   openai,
   programOfThought,
   runProgram,
+  runStrategy,
+  STRATEGY_NAMES,
   selfConsistency,
 } from "../../src/index.js";
+import { answeringReply } from "../helpers/answering-server.js";
 import { answer, failure, useOpenAITestServer } from "../helpers/openai-test-server.js";
 
 const server = useOpenAITestServer();
@@ -302,6 +305,37 @@ describe("self-consistency", () => {
     await expect(
       selfConsistency({ model: model(), question, strategy: "tot" as never, samples: 3 }),
     ).rejects.toThrow(InvalidOptionError);
+  });
+});
+
+describe("runStrategy", () => {
+  it("runs each strategy by its short name", async () => {
+    server().answerWith(answeringReply([{ id: "jacket", question, answer: "60" }]));
+    onTestFinished(() => server().answerWith(undefined));
+    const ran: string[] = [];
+
+    for (const name of STRATEGY_NAMES) {
+      const before = server().requests.length;
+      const result = await runStrategy(name, { model: model(), question, samples: 4 });
+      const asked = server()
+        .requests.slice(before)
+        .reduce((total, request) => total + Number(request.body.n ?? 1), 0);
+      ran.push(`${name}: ${result.strategy} answered ${result.answer}, ${asked} sample(s)`);
+    }
+
+    expect(ran).toEqual([
+      "direct: direct answered 60, 1 sample(s)",
+      "cot: chain-of-thought answered 60, 1 sample(s)",
+      "pot: program-of-thought answered 60, 1 sample(s)",
+      "sc: self-consistency answered 60, 4 sample(s)",
+      "hybrid: self-consistency answered 60, 4 sample(s)",
+    ]);
+  });
+
+  it("names the strategies it knows when given another", async () => {
+    await expect(runStrategy("tree", { model: model(), question })).rejects.toThrow(
+      'Invalid strategy: "tree". Expected one of direct, cot, pot, sc, hybrid.',
+    );
   });
 });
 
