@@ -17,6 +17,23 @@ export {
 } from "./chat/index.js";
 export { CotpotError, InvalidOptionError } from "./errors/index.js";
 export {
+  DatasetError,
+  type EvalEvent,
+  type EvalReport,
+  type EvaluateOptions,
+  evaluate,
+  type Ledger,
+  type LedgerItem,
+  loadDataset,
+  openLedger,
+  type Problem,
+  type ReportInput,
+  renderReport,
+  type StrategySummary,
+  summarize,
+  type TokenPrices,
+} from "./eval/index.js";
+export {
   addUsage,
   type Conversation,
   type ConversationOptions,
@@ -86,10 +103,14 @@ export {
   extractProgram,
   type ProgramOfThoughtOptions,
   programOfThought,
+  type RunStrategyOptions,
   resolveExemplars,
+  runStrategy,
   type Sample,
   type SelfConsistencyOptions,
   type SelfConsistencyResult,
+  STRATEGY_NAMES,
+  type StrategyName,
   type StrategyOptions,
   type StrategyResult,
   selfConsistency,

@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SANDBOX_LIMITS } from "../sandbox/sandbox-limits.js";
+import type { DemoCommandOptions } from "./demo-command.js";
+import type { EvalCommandOptions } from "./eval-command.js";
 import type { ModelsCommandOptions } from "./models-command.js";
 import type { RenderCommandOptions } from "./render-command.js";
 import type { SolveCommandOptions } from "./solve-command.js";
@@ -116,11 +118,50 @@ export function createProgram(): Command {
     });
 
   program
+    .command("eval")
+    .description(
+      "Compare strategies on a dataset: accuracy, tokens, latency; a ledger and an HTML report.",
+    )
+    .argument("<dataset>", "GSM8K JSONL, SVAMP JSON, or JSONL of { id?, question, answer }")
+    .option(
+      "--strategies <list>",
+      "comma-separated: direct, cot, pot, sc, hybrid",
+      "direct,cot,pot",
+    )
+    .option("--limit <n>", "only the first n problems", integer)
+    .option("--concurrency <n>", "items run at once", integer, 4)
+    .option("--out <folder>", "where ledger.jsonl and report.html go", "cotpot-eval")
+    .option("--resume", "continue the run whose ledger is in --out")
+    .option(
+      "--model <model>",
+      "a .gguf path, an hf: URI, or a server's model name (over COTPOT_MODEL)",
+    )
+    .option("--role <name>", "a built-in role for every strategy")
+    .option("--samples <n>", "paths sc and hybrid sample (default 5)", integer)
+    .option("--price-in <usd>", "price per million prompt tokens, for a cost column", number)
+    .option("--price-out <usd>", "price per million completion tokens", number)
+    .action(async (dataset: string, options: EvalCommandOptions) => {
+      const { evalCommand } = await import("./eval-command.js");
+      process.exitCode = await evalCommand(dataset, options);
+    });
+
+  program
     .command("demo")
-    .description("Run the example programs in examples/programs through the sandbox.")
-    .action(async () => {
+    .description(
+      "The main job: the example problems through every strategy on the default model, with a report.",
+    )
+    .option(
+      "--model <model>",
+      "a .gguf path, an hf: URI, or a server's model name (over COTPOT_MODEL)",
+    )
+    .option("--out <folder>", "where the demo's ledger and report go", "cotpot-demo")
+    .option(
+      "--programs",
+      "instead, tour the sandbox with the programs in examples/programs (no model needed)",
+    )
+    .action(async (options: DemoCommandOptions) => {
       const { demoCommand } = await import("./demo-command.js");
-      process.exitCode = await demoCommand();
+      process.exitCode = await demoCommand(options);
     });
 
   return program;

@@ -14,12 +14,13 @@ interface Example {
 }
 
 /**
- * `cotpot demo`: runs each example program through the sandbox and shows what it did,
- * its answer or how it was stopped, checked against the `// Expect:` line it carries.
+ * `cotpot demo --programs`: runs each example program through the sandbox and shows
+ * what it did, its answer or how it was stopped, checked against the `// Expect:` line
+ * it carries. It needs no model.
  *
  * @returns the exit status: 0 when every example behaved as its header says.
  */
-export async function demoCommand(): Promise<number> {
+export async function programsDemo(): Promise<number> {
   const examples = await loadExamples();
   const sandbox = createSandbox();
   let mismatches = 0;

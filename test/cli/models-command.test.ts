@@ -16,12 +16,12 @@ describe.concurrent("cotpot models", () => {
   });
 
   it("fails at once offline with what to do instead", async () => {
-    const { code, stderr } = await cotpot([
-      "models",
-      "--model",
-      "hf:someone/missing-GGUF:Q4_K_M",
-      "--pull",
-    ]);
+    // A download endpoint nobody answers: offline even on a machine with a network.
+    const { code, stderr } = await cotpot(
+      ["models", "--model", "hf:someone/missing-GGUF:Q4_K_M", "--pull"],
+      "",
+      { HF_ENDPOINT: "http://127.0.0.1:9/" },
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /^cotpot: Could not download hf:someone\/missing-GGUF:Q4_K_M .*COTPOT_MODEL=/,

@@ -113,9 +113,9 @@ describe.concurrent("cotpot run", () => {
   });
 });
 
-describe("cotpot demo", () => {
+describe("cotpot demo --programs", () => {
   it("runs every example program and each behaves as its header says", async () => {
-    const { code, stdout } = await cotpot(["demo"]);
+    const { code, stdout } = await cotpot(["demo", "--programs"]);
     expect(code).toBe(0);
     expect(stdout).toContain("✓ discount.js");
     expect(stdout).toContain("answer: 54");

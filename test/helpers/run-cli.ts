@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,5 +28,17 @@ export function cotpot(
       },
     );
     child.stdin?.end(input ?? "");
+  });
+}
+
+/** Starts a `cotpot` command from the sources without waiting, for tests that stop it. */
+export function spawnCotpot(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { InvalidOptionError, localModel, ModelError } from "../../src/index.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
@@ -151,6 +151,11 @@ describe.skipIf(skip)("loading a local model", () => {
   });
 
   it("fails at once offline for an hf: URI, saying how to use a file or a server", async () => {
+    // A download endpoint nobody answers: offline even on a machine with a network.
+    vi.stubEnv("HF_ENDPOINT", "http://127.0.0.1:9/");
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     const cacheDirectory = mkdtempSync(join(tmpdir(), "cotpot-cache-"));
     const remote = localModel({
       model: "hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF:Q4_K_M",

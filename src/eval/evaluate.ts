@@ -1,0 +1,233 @@
+import pLimit from "p-limit";
+import { answersMatch } from "../answers/index.js";
+import { InvalidOptionError } from "../errors/index.js";
+import { type GenerateOptions, type LanguageModel, ModelError } from "../models/index.js";
+import type { RoleSpec } from "../roles/index.js";
+import {
+  type Exemplar,
+  runStrategy,
+  type SelfConsistencyResult,
+  STRATEGY_NAMES,
+  type StrategyName,
+  type StrategyResult,
+} from "../strategies/index.js";
+import type { Ledger, LedgerItem } from "./ledger.js";
+import type { Problem } from "./problem.js";
+import { type StrategySummary, summarize, type TokenPrices } from "./summarize.js";
+
+/** Options for {@link evaluate}. */
+export interface EvaluateOptions {
+  model: LanguageModel;
+  problems: readonly Problem[];
+  /** The strategies to compare, by short name. */
+  strategies: readonly StrategyName[];
+  /** Items run at once. Default 4 (a local model still runs one call at a time). */
+  concurrency?: number;
+  /** Where each finished item is appended at once; what it already holds is skipped. */
+  ledger?: Ledger;
+  role?: string | RoleSpec;
+  examples?: string | readonly Exemplar[];
+  /** Paths self-consistency samples. Default 5. */
+  samples?: number;
+  sampling?: GenerateOptions;
+  /** Prices per million tokens, for a cost per strategy. */
+  prices?: TokenPrices;
+  signal?: AbortSignal;
+  /** Progress: once at the start, then once per finished item. */
+  onEvent?: (event: EvalEvent) => void;
+}
+
+/** Progress of an evaluation. */
+export type EvalEvent =
+  | { type: "start"; total: number; done: number }
+  | { type: "item"; item: LedgerItem; result?: StrategyResult; done: number; total: number };
+
+/** What an evaluation found. */
+export interface EvalReport {
+  /** Every item of the run, including those a resumed run found done. */
+  items: LedgerItem[];
+  summary: StrategySummary[];
+}
+
+/**
+ * Runs every strategy on every problem, with bounded concurrency, and scores each
+ * answer against the gold one. Each finished item goes to the ledger at once, so a run
+ * stopped at any moment (even killed) and started again with the same ledger finishes
+ * without losing or repeating an item. An item whose model call failed is recorded with
+ * its error, counts as wrong, and is tried again by a resumed run; a failure that would
+ * hit every item (no model file, a bad API key, an unknown model) stops the run.
+ *
+ * @returns the items and a summary per strategy: accuracy with its 95% interval,
+ * tokens, cached tokens, latency p50/p95, calls and cost.
+ * @throws {ModelError} for a failure that would hit every item.
+ * @example
+ * ```ts
+ * const problems = (await loadDataset("gsm8k/test.jsonl")).slice(0, 20);
+ * const report = await evaluate({ model, problems, strategies: ["direct", "cot", "pot"] });
+ * console.table(report.summary);
+ * ```
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
+  const { problems, strategies, ledger, concurrency = 4 } = options;
+  checkOptions(strategies, concurrency);
+
+  // Strategy by strategy: consecutive questions share a strategy's prompt prefix, which
+  // servers and the local model then evaluate once.
+  const tasks = strategies.flatMap((strategy) =>
+    problems.map((problem) => ({ strategy, problem })),
+  );
+  const pending = tasks.filter(({ strategy, problem }) => !ledger?.done(problem.id, strategy));
+  const items: LedgerItem[] = [];
+  let done = tasks.length - pending.length;
+  options.onEvent?.({ type: "start", total: tasks.length, done });
+
+  const limit = pLimit(concurrency);
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  try {
+    await Promise.all(
+      pending.map(({ strategy, problem }) =>
+        limit(async () => {
+          signal.throwIfAborted();
+          const { item, result } = await runItem(options, strategy, problem, signal).catch(
+            (error) => {
+              stop.abort(error);
+              throw error;
+            },
+          );
+          items.push(item);
+          await ledger?.append(item);
+          done += 1;
+          options.onEvent?.({
+            type: "item",
+            item,
+            ...(result ? { result } : {}),
+            done,
+            total: tasks.length,
+          });
+        }),
+      ),
+    );
+  } catch (error) {
+    throw signal.aborted && signal.reason instanceof Error ? signal.reason : error;
+  }
+
+  // A resumed ledger may hold other strategies or problems; the report covers this run's.
+  const all = ledger
+    ? tasks.flatMap(({ strategy, problem }) => ledger.item(problem.id, strategy) ?? [])
+    : items;
+  return { items: all, summary: summarize(all, options.prices) };
+}
+
+async function runItem(
+  options: EvaluateOptions,
+  strategy: StrategyName,
+  problem: Problem,
+  signal: AbortSignal,
+): Promise<{ item: LedgerItem; result?: StrategyResult }> {
+  const startedAt = performance.now();
+  try {
+    const result = await runStrategy(strategy, {
+      model: options.model,
+      question: problem.question,
+      signal,
+      ...(options.role === undefined ? {} : { role: options.role }),
+      ...(options.examples === undefined ? {} : { examples: options.examples }),
+      ...(options.samples === undefined ? {} : { samples: options.samples }),
+      ...(options.sampling === undefined ? {} : { sampling: options.sampling }),
+    });
+    return { item: ledgerItem(strategy, problem, result, performance.now() - startedAt), result };
+  } catch (error) {
+    if (signal.aborted || stopsTheRun(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { item: failedItem(strategy, problem, message, performance.now() - startedAt) };
+  }
+}
+
+/** Failures every other item would meet too: no model file, a refused key, no such model. */
+function stopsTheRun(error: unknown): boolean {
+  if (!(error instanceof ModelError)) return false;
+  if (error.url === undefined) return true;
+  return error.status === 401 || error.status === 403 || error.status === 404;
+}
+
+function ledgerItem(
+  strategy: string,
+  problem: Problem,
+  result: StrategyResult,
+  latencyMs: number,
+): LedgerItem {
+  const item: LedgerItem = {
+    problemId: problem.id,
+    strategy,
+    question: problem.question,
+    gold: problem.answer,
+    answer: result.answer,
+    correct: answersMatch(result.answer, problem.answer),
+    usage: result.usage,
+    latencyMs: Math.round(latencyMs),
+    calls: result.attempts.length,
+    attempts: result.attempts.map(({ purpose, error }) =>
+      error ? { purpose, error } : { purpose },
+    ),
+    finishedAt: new Date().toISOString(),
+  };
+  if (result.reasoning !== undefined) item.reasoning = result.reasoning;
+  if (result.program !== undefined) item.program = result.program;
+  if (result.execution) item.execution = executionSummary(result);
+  if (result.fallback) item.fallback = result.fallback.reason;
+  if ("votes" in result) {
+    const { votes, agreement } = result as SelfConsistencyResult;
+    item.votes = votes.map(({ answer, count }) => ({ answer, count }));
+    item.agreement = agreement;
+  }
+  return item;
+}
+
+function executionSummary(result: StrategyResult): NonNullable<LedgerItem["execution"]> {
+  const execution = result.execution;
+  if (!execution) return { ok: false };
+  if (execution.ok) {
+    const answer =
+      typeof execution.answer === "bigint" ? execution.answer.toString() : execution.answer;
+    return { ok: true, answer };
+  }
+  const line = execution.error.line === undefined ? "" : ` at line ${execution.error.line}`;
+  return { ok: false, error: `${execution.error.kind}${line}: ${execution.error.message}` };
+}
+
+function failedItem(
+  strategy: string,
+  problem: Problem,
+  error: string,
+  latencyMs: number,
+): LedgerItem {
+  return {
+    problemId: problem.id,
+    strategy,
+    question: problem.question,
+    gold: problem.answer,
+    answer: null,
+    correct: false,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    latencyMs: Math.round(latencyMs),
+    calls: 0,
+    attempts: [],
+    error,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+function checkOptions(strategies: readonly string[], concurrency: number): void {
+  const unknown = strategies.find((name) => !(STRATEGY_NAMES as readonly string[]).includes(name));
+  if (unknown !== undefined || strategies.length === 0) {
+    throw new InvalidOptionError(
+      "strategies",
+      unknown ?? strategies,
+      `a list of ${STRATEGY_NAMES.join(", ")}`,
+    );
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new InvalidOptionError("concurrency", concurrency, "a whole number from 1 to 256");
+  }
+}
