@@ -17,11 +17,25 @@ export function cotpot(
   input?: string,
   env: Record<string, string | undefined> = {},
 ): Promise<CliOutcome> {
+  return runScript(CLI, args, input, env);
+}
+
+/**
+ * Runs a TypeScript file of the project (an example, the CLI) in its own Node process,
+ * from the project's root, where `cotpot` resolves to the sources.
+ */
+export function runScript(
+  script: string,
+  args: string[],
+  input?: string,
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 30_000,
+): Promise<CliOutcome> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", CLI, ...args],
-      { cwd: ROOT, timeout: 30_000, env: { ...process.env, NO_COLOR: "1", ...env } },
+      ["--import", "tsx", script, ...args],
+      { cwd: ROOT, timeout: timeoutMs, env: { ...process.env, NO_COLOR: "1", ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
