@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type BenchResult, type Figure, printFigure } from "./figures.js";
 import { percentile } from "./stats.js";
 
 // `cotpot --help` must answer in well under half a second: commands load QuickJS and
@@ -8,28 +9,29 @@ import { percentile } from "./stats.js";
 const CLI = fileURLToPath(new URL("../dist/cli/index.js", import.meta.url));
 const RUNS = 15;
 
-/** Prints the median start-up time of `cotpot --help` against an empty Node.js. */
-export async function benchCliStartup(): Promise<void> {
-  const bare = timeRuns(["-e", ""]);
-  const help = timeRuns([CLI, "--help"]);
-  const run = timeRuns([CLI, "run", "-"], "6 * 7");
+/** Measures the median start-up time of `cotpot --help` against an empty Node.js. */
+export async function benchCliStartup(): Promise<BenchResult> {
+  const bare = percentile(timeRuns(["-e", ""]), 0.5);
+  const help = percentile(timeRuns([CLI, "--help"]), 0.5);
+  const run = percentile(timeRuns([CLI, "run", "-"], "6 * 7"), 0.5);
+  const baseline = { label: "node -e ''", value: bare };
 
-  const bareP50 = percentile(bare, 0.5);
-  for (const [label, samples] of [
-    ["cotpot --help", help],
-    ["cotpot run - (6 * 7)", run],
-  ] as const) {
-    const p50 = percentile(samples, 0.5);
-    const ratio = (p50 / bareP50).toFixed(2);
-    process.stdout.write(
-      `${label}: ${p50.toFixed(0)} ms, bare node ${bareP50.toFixed(0)} ms (${ratio}x)\n`,
-    );
-  }
+  const figures: Figure[] = [
+    {
+      label: "cotpot --help",
+      value: help,
+      unit: "ms",
+      baseline,
+      target: "well under 500 ms",
+      met: help < 500,
+    },
+    { label: "cotpot run - (6 * 7)", value: run, unit: "ms", baseline },
+  ];
+  for (const figure of figures) printFigure(figure);
 
-  const helpP50 = percentile(help, 0.5);
-  process.stdout.write(
-    `cli: --help ${helpP50.toFixed(0)} ms (${(helpP50 / bareP50).toFixed(2)}x bare node)\n`,
-  );
+  const summary = `cli: --help ${help.toFixed(0)} ms (${(help / bare).toFixed(2)}x bare node)`;
+  process.stdout.write(`${summary}\n`);
+  return { figures, summary };
 }
 
 function timeRuns(args: string[], input = ""): number[] {

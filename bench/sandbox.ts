@@ -11,6 +11,7 @@ import {
 } from "quickjs-emscripten-core";
 import { createSandbox, DEFAULT_SANDBOX_LIMITS, type Sandbox } from "../src/index.js";
 import { loadPotPrograms } from "../test/fixtures/pot-programs.js";
+import { type BenchResult, type Figure, printFigure } from "./figures.js";
 import { describeMachine, percentile } from "./stats.js";
 
 // Our sandbox against bare quickjs-emscripten on the same programs, in one process:
@@ -24,8 +25,8 @@ const LATENCY_RUNS = 2000;
 const THROUGHPUT_RUNS = 10_000;
 const PAUSE_MS = 2;
 
-/** Prints per-program latency, throughput and time-to-stop, each against bare. */
-export async function benchSandbox(): Promise<void> {
+/** Measures per-program latency, throughput and time-to-stop, each against bare. */
+export async function benchSandbox(): Promise<BenchResult> {
   const programs = loadPrograms();
   process.stdout.write(`machine: ${await describeMachine()}\n`);
   process.stdout.write(`programs: ${programs.source} (${programs.codes.length})\n`);
@@ -40,34 +41,74 @@ export async function benchSandbox(): Promise<void> {
   const backToBack = await sequentialSandbox(sandbox, programs.codes);
   const bareP50 = percentile(bare, 0.5);
   const oursP50 = percentile(backToBack, 0.5);
-  report("p50 per program, back to back", oursP50, bareP50);
-  report("p95 per program, back to back", percentile(backToBack, 0.95), percentile(bare, 0.95));
-  report(`p50 per program, ${PAUSE_MS} ms apart`, percentile(paced, 0.5), bareP50);
-
-  const hopP50 = percentile(await workerRoundTrips(), 0.5);
-  process.stdout.write(
-    `of which the machine's thread hop: an empty message to a worker and back takes ` +
-      `${hopP50.toFixed(3)} ms (p50)\n`,
-  );
+  const latency: Figure[] = [
+    {
+      label: "p50 per program, back to back",
+      value: oursP50,
+      unit: "ms",
+      baseline: { label: "bare p50", value: bareP50 },
+      target: "at most 1.5x bare",
+      met: oursP50 <= 1.5 * bareP50,
+    },
+    {
+      label: "p95 per program, back to back",
+      value: percentile(backToBack, 0.95),
+      unit: "ms",
+      baseline: { label: "bare p95", value: percentile(bare, 0.95) },
+    },
+    {
+      label: `p50 per program, ${PAUSE_MS} ms apart`,
+      value: percentile(paced, 0.5),
+      unit: "ms",
+      baseline: { label: "bare p50", value: bareP50 },
+    },
+    {
+      label: "an empty message to a worker thread and back (p50), part of the above",
+      value: percentile(await workerRoundTrips(), 0.5),
+      unit: "ms",
+    },
+  ];
+  for (const figure of latency) printFigure(figure);
 
   const bareRate = throughputBare(quickjs, programs.codes);
   const oursRate = await throughputSandbox(sandbox, programs.codes);
-  process.stdout.write(
-    `throughput: ${Math.round(oursRate)} programs/s with ${sandbox.workers} workers; ` +
-      `bare on one thread ${Math.round(bareRate)} programs/s (${(oursRate / bareRate).toFixed(2)}x)\n`,
-  );
+  const throughput: Figure = {
+    label: `throughput with ${sandbox.workers} workers`,
+    value: oursRate,
+    unit: "programs/s",
+    baseline: { label: "bare, one thread", value: bareRate },
+    target: "at least 2,000 programs/s",
+    met: oursRate >= 2000,
+  };
+  printFigure(throughput);
 
   const loopStopMs = await timeToStop(sandbox, "while (true) {}", 100);
   const joinStopMs = await timeToStop(sandbox, "new Array(1e9) + ''", 1000);
-  process.stdout.write(`stop 'while (true) {}' at a 100 ms limit: ${loopStopMs.toFixed(0)} ms\n`);
-  process.stdout.write(`stop "new Array(1e9) + ''" at a 1 s limit: ${joinStopMs.toFixed(0)} ms\n`);
+  const stops: Figure[] = [
+    {
+      label: "stop `while (true) {}`",
+      value: loopStopMs,
+      unit: "ms",
+      baseline: { label: "the limit", value: 100 },
+      target: "printed",
+    },
+    {
+      label: "stop `new Array(1e9) + ''`",
+      value: joinStopMs,
+      unit: "ms",
+      baseline: { label: "the limit", value: 1000 },
+      target: "printed",
+    },
+  ];
+  for (const figure of stops) printFigure(figure);
   await sandbox.dispose();
 
-  process.stdout.write(
+  const summary =
     `sandbox: p50 ${oursP50.toFixed(2)} ms (${(oursP50 / bareP50).toFixed(2)}x bare), ` +
-      `${Math.round(oursRate)} programs/s, loop stop ${loopStopMs.toFixed(0)} ms, ` +
-      `join stop ${(joinStopMs / 1000).toFixed(2)} s\n`,
-  );
+    `${Math.round(oursRate)} programs/s, loop stop ${loopStopMs.toFixed(0)} ms, ` +
+    `join stop ${(joinStopMs / 1000).toFixed(2)} s`;
+  process.stdout.write(`${summary}\n`);
+  return { figures: [...latency, throughput, ...stops], summary };
 }
 
 function loadPrograms(): { source: string; codes: string[] } {
@@ -186,9 +227,4 @@ async function timeToStop(sandbox: Sandbox, code: string, timeoutMs: number): Pr
   const startedAt = performance.now();
   await sandbox.run(code, { timeoutMs });
   return performance.now() - startedAt;
-}
-
-function report(label: string, ours: number, bare: number): void {
-  const ratio = (ours / bare).toFixed(2);
-  process.stdout.write(`${label}: ${ours.toFixed(3)} ms, bare ${bare.toFixed(3)} ms (${ratio}x)\n`);
 }

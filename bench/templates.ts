@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type * as Jinja from "@huggingface/jinja";
 import { type ChatMessage, renderChat } from "../src/index.js";
+import { type BenchResult, type Figure, printFigure } from "./figures.js";
 import { describeMachine, percentile } from "./stats.js";
 
 // renderChat against two baselines on the same 18-message ChatML conversation, in one
@@ -14,8 +15,8 @@ const CHATML_JINJA =
 const ROUNDS = 15;
 const CALLS_PER_ROUND = 2000;
 
-/** Prints renderChat's time per call as a ratio to the floor and to Jinja. */
-export async function benchTemplates(): Promise<void> {
+/** Measures renderChat's time per call against the floor and against Jinja. */
+export async function benchTemplates(): Promise<BenchResult> {
   const messages = conversation();
   const bytes = Buffer.byteLength(handWritten(messages));
   process.stdout.write(`machine: ${await describeMachine()}\n`);
@@ -39,12 +40,31 @@ export async function benchTemplates(): Promise<void> {
   const floor = percentile(samples.floor, 0.5);
   const rendered = percentile(samples.ours, 0.5);
   const jinjaTime = percentile(samples.jinja, 0.5);
-  process.stdout.write(`hand-written concatenation: ${floor.toFixed(2)} µs\n`);
-  process.stdout.write(`@huggingface/jinja, parsed once: ${jinjaTime.toFixed(2)} µs\n`);
-  process.stdout.write(
+  const figures: Figure[] = [
+    {
+      label: "renderChat, 18 messages",
+      value: rendered,
+      unit: "µs",
+      baseline: { label: "hand-written concatenation", value: floor },
+      target: "at most 3x the floor",
+      met: rendered <= 3 * floor,
+    },
+    {
+      label: "renderChat, 18 messages",
+      value: rendered,
+      unit: "µs",
+      baseline: { label: "@huggingface/jinja, parsed once", value: jinjaTime },
+      target: "at least 3x faster than jinja (at most 0.33x)",
+      met: rendered * 3 <= jinjaTime,
+    },
+  ];
+  for (const figure of figures) printFigure(figure);
+
+  const summary =
     `templates: renderChat ${rendered.toFixed(2)} µs (${(rendered / floor).toFixed(1)}x floor, ` +
-      `${(jinjaTime / rendered).toFixed(1)}x faster than jinja)\n`,
-  );
+    `${(jinjaTime / rendered).toFixed(1)}x faster than jinja)`;
+  process.stdout.write(`${summary}\n`);
+  return { figures, summary };
 }
 
 /** Microseconds per call, over one round of calls. */
