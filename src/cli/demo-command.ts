@@ -88,31 +88,45 @@ function describeProblem(index: number, id: string, items: readonly LedgerItem[]
 
 function describeItem(item: LedgerItem): string[] {
   const mark = item.correct ? "✓" : "✗";
+  const answer = item.answer === null ? "(no answer)" : clip(item.answer, 60);
   const lines = [
-    `   ${mark} ${item.strategy.padEnd(6)} ${item.answer ?? "(no answer)"}${item.error ? `  [${item.error}]` : ""}`,
+    `   ${mark} ${item.strategy.padEnd(6)} ${answer}${item.error ? `  [${item.error}]` : ""}`,
   ];
   const indent = (text: string) => text.split("\n").map((line) => `       ${line}`);
 
-  if (item.reasoning && item.strategy === "cot")
-    lines.push(...indent(lastLines(item.reasoning, 3)));
-  if (item.program) lines.push(...indent(item.program));
+  // The end of the reasoning is where the answer is; a program is shown from its start.
+  if (item.reasoning && item.strategy === "cot") lines.push(...indent(excerpt(item.reasoning, -3)));
+  if (item.program) lines.push(...indent(excerpt(item.program, 25)));
   if (item.execution) {
     const outcome = item.execution.ok
       ? `returned ${JSON.stringify(item.execution.answer)}`
       : `failed: ${item.execution.error}`;
-    lines.push(...indent(`-> ${outcome}`));
+    lines.push(...indent(`-> ${clip(outcome, WIDTH)}`));
   }
   if (item.fallback) lines.push(...indent(`fell back to chain of thought: ${item.fallback}`));
-  if (item.votes)
-    lines.push(
-      ...indent(
-        `votes: ${item.votes.map((vote) => `${vote.answer} x${vote.count}`).join(", ") || "none"}`,
-      ),
-    );
+  if (item.votes) {
+    const votes = item.votes.map((vote) => `${clip(vote.answer, 30)} x${vote.count}`);
+    lines.push(...indent(`votes: ${votes.join(", ") || "none"}`));
+  }
   return lines;
 }
 
-function lastLines(text: string, count: number): string {
+const WIDTH = 160;
+
+/**
+ * At most `count` lines of `text` (the last ones, each keeping its end, when `count` is
+ * negative), each cut to a terminal's width: a model that rambles does not flood the demo.
+ */
+function excerpt(text: string, count: number): string {
   const lines = text.trim().split("\n");
-  return (lines.length > count ? ["...", ...lines.slice(-count)] : lines).join("\n");
+  const kept = count < 0 ? lines.slice(count) : lines.slice(0, count);
+  const cut = kept.map((line) => clip(line, WIDTH, count < 0 ? "end" : "start"));
+  if (kept.length === lines.length) return cut.join("\n");
+  return (count < 0 ? ["...", ...cut] : [...cut, "..."]).join("\n");
+}
+
+/** `text` cut to `width` characters, keeping its start or its end. */
+function clip(text: string, width: number, keep: "start" | "end" = "start"): string {
+  if (text.length <= width) return text;
+  return keep === "start" ? `${text.slice(0, width - 3)}...` : `...${text.slice(3 - width)}`;
 }

@@ -52,5 +52,7 @@ function logLine(event: EvalEvent): void {
 
 function verdict(item: LedgerItem): string {
   if (item.error) return `error: ${item.error}`;
-  return item.correct ? "correct" : `wrong (${item.answer ?? "no answer"})`;
+  if (item.correct) return "correct";
+  const answer = item.answer ?? "no answer";
+  return `wrong (${answer.length > 60 ? `${answer.slice(0, 57)}...` : answer})`;
 }

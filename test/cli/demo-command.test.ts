@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { loadDataset } from "../../src/index.js";
 import { answeringReply } from "../helpers/answering-server.js";
-import { useOpenAITestServer } from "../helpers/openai-test-server.js";
+import { answer, useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { cotpot } from "../helpers/run-cli.js";
 
 const server = useOpenAITestServer();
@@ -37,6 +37,26 @@ describe("cotpot demo", () => {
     expect(stdout).toMatch(/sc\s+90\.0%/);
     expect(stdout).toContain(`Report: ${join(out, "report.html")}`);
     expect(existsSync(join(out, "report.html"))).toBe(true);
+  });
+
+  it("keeps a rambling model's output to a few short lines per strategy", async () => {
+    const ramble = `${"and then it goes on ".repeat(400)}so it is 7.\nThe answer is 7.`;
+    server().answerWith(answer([ramble, ramble, ramble]));
+    onTestFinished(() => server().answerWith(undefined));
+
+    const { code, stdout } = await cotpot(
+      ["demo", "--out", mkdtempSync(join(tmpdir(), "d-"))],
+      "",
+      {
+        OPENAI_BASE_URL: server().baseURL,
+        COTPOT_MODEL: "served-model",
+      },
+    );
+
+    expect(code).toBe(0);
+    const longest = Math.max(...stdout.split("\n").map((line) => line.length));
+    expect(longest).toBeLessThan(200);
+    expect(stdout).toMatch(/\n {7}\.\.\.[^\n]+ goes on so it is 7\.\n {7}The answer is 7\./);
   });
 
   it("stops at once offline with no model, saying how to point it at one", async () => {
