@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { InvalidOptionError } from "../errors/index.js";
+import { CotpotError, InvalidOptionError } from "../errors/index.js";
 import {
   evaluate,
   loadDataset,
@@ -12,6 +12,7 @@ import { defaultModel } from "../models/index.js";
 import { STRATEGY_NAMES, type StrategyName } from "../strategies/index.js";
 import { downloadProgress } from "./download-progress.js";
 import { evalProgress } from "./eval-progress.js";
+import { InterruptedError } from "./interrupted-error.js";
 import { summaryTable } from "./summary-table.js";
 import { UsageError } from "./usage-error.js";
 
@@ -50,7 +51,7 @@ export async function evalCommand(dataset: string, options: EvalCommandOptions):
 
   const controller = new AbortController();
   const interrupt = () =>
-    controller.abort(new UsageError("interrupted; run again with --resume to finish."));
+    controller.abort(new InterruptedError("interrupted; run again with --resume to finish."));
   process.once("SIGINT", interrupt);
   const progress = evalProgress();
   try {
@@ -66,9 +67,7 @@ export async function evalCommand(dataset: string, options: EvalCommandOptions):
       ...(options.samples === undefined ? {} : { samples: options.samples }),
       ...prices(options),
     }).catch((error) => {
-      if (error instanceof InvalidOptionError)
-        throw new UsageError(error.message, { cause: error });
-      throw error;
+      throw explained(error, ledger.path);
     });
     progress.finish();
 
@@ -90,6 +89,16 @@ export async function evalCommand(dataset: string, options: EvalCommandOptions):
     await ledger.close();
     await model.dispose();
   }
+}
+
+/** A failed run's error, saying that what finished is kept and how to go on. */
+function explained(error: unknown, ledgerPath: string): unknown {
+  if (error instanceof InvalidOptionError) return new UsageError(error.message, { cause: error });
+  if (error instanceof InterruptedError || !(error instanceof CotpotError)) return error;
+  return new CotpotError(
+    `${error.message.replace(/\.?$/, ".")} What finished is in ${ledgerPath}; run again with --resume to go on.`,
+    { cause: error },
+  );
 }
 
 function parseStrategies(list: string): StrategyName[] {

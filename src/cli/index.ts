@@ -2,6 +2,7 @@
 import { CommanderError } from "commander";
 import { CotpotError } from "../errors/index.js";
 import { createProgram } from "./create-program.js";
+import { InterruptedError } from "./interrupted-error.js";
 import { UsageError } from "./usage-error.js";
 
 // The `cotpot` executable. Commands load their modules only when they run, so `--help`
@@ -15,8 +16,9 @@ try {
 }
 
 /**
- * Prints what went wrong and returns the exit status: 2 for a usage mistake, 1 for a
- * failure cotpot explains (its message alone) or one it did not expect (with the stack).
+ * Prints what went wrong and returns the exit status: 2 for a usage mistake, 130 when
+ * the user interrupted, 1 for a failure cotpot explains (its message alone) or one it
+ * did not expect (with the stack).
  */
 function reportFailure(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -26,6 +28,10 @@ function reportFailure(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`cotpot: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`cotpot: ${error.message}\n`);
+    return 130;
   }
   if (error instanceof CotpotError) {
     // A failure cotpot explains itself (a template error, a rejected conversation).

@@ -1,6 +1,6 @@
 import pLimit from "p-limit";
 import { answersMatch } from "../answers/index.js";
-import { InvalidOptionError } from "../errors/index.js";
+import { CotpotError, InvalidOptionError } from "../errors/index.js";
 import { type GenerateOptions, type LanguageModel, ModelError } from "../models/index.js";
 import type { RoleSpec } from "../roles/index.js";
 import {
@@ -32,6 +32,12 @@ export interface EvaluateOptions {
   sampling?: GenerateOptions;
   /** Prices per million tokens, for a cost per strategy. */
   prices?: TokenPrices;
+  /**
+   * Items that may fail one after another, with none succeeding between, before the run
+   * stops: a server that went away should not be asked about every remaining item.
+   * Default 5.
+   */
+  maxFailuresInARow?: number;
   signal?: AbortSignal;
   /** Progress: once at the start, then once per finished item. */
   onEvent?: (event: EvalEvent) => void;
@@ -54,12 +60,17 @@ export interface EvalReport {
  * answer against the gold one. Each finished item goes to the ledger at once, so a run
  * stopped at any moment (even killed) and started again with the same ledger finishes
  * without losing or repeating an item. An item whose model call failed is recorded with
- * its error, counts as wrong, and is tried again by a resumed run; a failure that would
- * hit every item (no model file, a bad API key, an unknown model) stops the run.
+ * its error, counts as wrong, and is tried again by a resumed run. A failure that would
+ * hit every item (no model file, a refused API key, an unknown model) stops the run at
+ * once, and so do `maxFailuresInARow` failed items in a row.
  *
  * @returns the items and a summary per strategy: accuracy with its 95% interval,
  * tokens, cached tokens, latency p50/p95, calls and cost.
  * @throws {ModelError} for a failure that would hit every item.
+ * @throws {CotpotError} after `maxFailuresInARow` failed items in a row, naming the last
+ * error.
+ * @throws {InvalidOptionError} for an unknown strategy, problems sharing an id, or a
+ * bad `concurrency`.
  * @example
  * ```ts
  * const problems = (await loadDataset("gsm8k/test.jsonl")).slice(0, 20);
@@ -68,8 +79,8 @@ export interface EvalReport {
  * ```
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
-  const { problems, strategies, ledger, concurrency = 4 } = options;
-  checkOptions(strategies, concurrency);
+  const { problems, strategies, ledger, concurrency = 4, maxFailuresInARow = 5 } = options;
+  checkOptions(options, concurrency, maxFailuresInARow);
 
   // Strategy by strategy: consecutive questions share a strategy's prompt prefix, which
   // servers and the local model then evaluate once.
@@ -77,8 +88,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
     problems.map((problem) => ({ strategy, problem })),
   );
   const pending = tasks.filter(({ strategy, problem }) => !ledger?.done(problem.id, strategy));
-  const items: LedgerItem[] = [];
+  const finished = new Map<string, Map<string, LedgerItem>>();
   let done = tasks.length - pending.length;
+  let failuresInARow = 0;
   options.onEvent?.({ type: "start", total: tasks.length, done });
 
   const limit = pLimit(concurrency);
@@ -95,9 +107,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
               throw error;
             },
           );
-          items.push(item);
           await ledger?.append(item);
+          finished.set(strategy, (finished.get(strategy) ?? new Map()).set(problem.id, item));
           done += 1;
+          failuresInARow = item.error === undefined ? 0 : failuresInARow + 1;
           options.onEvent?.({
             type: "item",
             item,
@@ -105,6 +118,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
             done,
             total: tasks.length,
           });
+          if (failuresInARow >= maxFailuresInARow)
+            stop.abort(tooManyFailures(item, failuresInARow));
         }),
       ),
     );
@@ -112,10 +127,12 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
     throw signal.aborted && signal.reason instanceof Error ? signal.reason : error;
   }
 
-  // A resumed ledger may hold other strategies or problems; the report covers this run's.
-  const all = ledger
-    ? tasks.flatMap(({ strategy, problem }) => ledger.item(problem.id, strategy) ?? [])
-    : items;
+  // In the order of the tasks; a resumed ledger may also hold other strategies or
+  // problems, and the report covers this run's.
+  const all = tasks.flatMap(
+    ({ strategy, problem }) =>
+      ledger?.item(problem.id, strategy) ?? finished.get(strategy)?.get(problem.id) ?? [],
+  );
   return { items: all, summary: summarize(all, options.prices) };
 }
 
@@ -146,9 +163,13 @@ async function runItem(
 
 /** Failures every other item would meet too: no model file, a refused key, no such model. */
 function stopsTheRun(error: unknown): boolean {
-  if (!(error instanceof ModelError)) return false;
-  if (error.url === undefined) return true;
-  return error.status === 401 || error.status === 403 || error.status === 404;
+  return error instanceof ModelError && error.scope === "model";
+}
+
+function tooManyFailures(last: LedgerItem, count: number): CotpotError {
+  return new CotpotError(
+    `The run stopped after ${count} items failed in a row; the last (${last.strategy}, ${last.problemId}) with: ${last.error}`,
+  );
 }
 
 function ledgerItem(
@@ -218,7 +239,12 @@ function failedItem(
   };
 }
 
-function checkOptions(strategies: readonly string[], concurrency: number): void {
+function checkOptions(
+  options: EvaluateOptions,
+  concurrency: number,
+  maxFailuresInARow: number,
+): void {
+  const { strategies, problems } = options;
   const unknown = strategies.find((name) => !(STRATEGY_NAMES as readonly string[]).includes(name));
   if (unknown !== undefined || strategies.length === 0) {
     throw new InvalidOptionError(
@@ -229,5 +255,19 @@ function checkOptions(strategies: readonly string[], concurrency: number): void 
   }
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new InvalidOptionError("concurrency", concurrency, "a whole number from 1 to 256");
+  }
+  if (!(maxFailuresInARow >= 1)) {
+    throw new InvalidOptionError(
+      "maxFailuresInARow",
+      maxFailuresInARow,
+      "1 or more (Infinity never stops)",
+    );
+  }
+
+  // The ledger knows an item by its problem's id: two problems with one id would be one.
+  const seen = new Set<string>();
+  for (const { id } of problems) {
+    if (seen.has(id)) throw new InvalidOptionError("problems", id, "problems with distinct ids");
+    seen.add(id);
   }
 }

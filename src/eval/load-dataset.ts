@@ -25,7 +25,25 @@ export async function loadDataset(path: string): Promise<Problem[]> {
     const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
     throw new DatasetError(path, undefined, `cannot read the file${code}`, { cause: error });
   }
-  return text.trimStart().startsWith("[") ? jsonArray(path, text) : jsonLines(path, text);
+  const problems = text.trimStart().startsWith("[") ? jsonArray(path, text) : jsonLines(path, text);
+  checkDistinctIds(path, problems);
+  return problems;
+}
+
+/** A ledger knows an item by its problem's id, so two problems may not share one. */
+function checkDistinctIds(path: string, problems: readonly Problem[]): void {
+  const seen = new Map<string, number>();
+  problems.forEach(({ id }, index) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new DatasetError(
+        path,
+        undefined,
+        `the id '${id}' is used twice (problems #${first + 1} and #${index + 1}); ids must be distinct`,
+      );
+    }
+    seen.set(id, index);
+  });
 }
 
 function jsonLines(path: string, text: string): Problem[] {

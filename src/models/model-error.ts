@@ -12,6 +12,12 @@ export interface ModelErrorDetails {
   serverMessage?: string;
   /** Whether trying again later may succeed (rate limits, server errors, timeouts). */
   retryable: boolean;
+  /**
+   * `model` when the model cannot be used at all, so every call would fail the same way
+   * (it cannot be loaded, the API key is refused, the server has no such model); `call`
+   * (the default) when this call failed.
+   */
+  scope?: "call" | "model";
 }
 
 /**
@@ -25,6 +31,7 @@ export class ModelError extends CotpotError {
   readonly status: number | undefined;
   readonly serverMessage: string | undefined;
   readonly retryable: boolean;
+  readonly scope: "call" | "model";
 
   constructor(message: string, details: ModelErrorDetails, options?: ErrorOptions) {
     super(message, options);
@@ -33,5 +40,6 @@ export class ModelError extends CotpotError {
     this.status = details.status;
     this.serverMessage = details.serverMessage;
     this.retryable = details.retryable;
+    this.scope = details.scope ?? "call";
   }
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/index.js";
 import { answeringReply } from "../helpers/answering-server.js";
-import { slow, useOpenAITestServer } from "../helpers/openai-test-server.js";
+import { failure, slow, useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { cotpot, spawnCotpot } from "../helpers/run-cli.js";
 import { sharedData } from "../helpers/shared-data.js";
 
@@ -75,6 +75,61 @@ describe("cotpot eval", () => {
       expect(report).toContain("test.jsonl");
     },
   );
+
+  it("stops on Ctrl-C with status 130, keeping what finished for --resume", async () => {
+    const problems = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+      id: `q${n}`,
+      question: `What is ${n} times 3?`,
+      answer: String(n * 3),
+    }));
+    const dataset = join(mkdtempSync(join(tmpdir(), "cotpot-data-")), "eight.jsonl");
+    writeFileSync(dataset, problems.map((problem) => JSON.stringify(problem)).join("\n"));
+    server().answerWith(slow(150, answeringReply(problems)));
+    const out = outFolder();
+
+    const run = spawnCotpot(
+      ["eval", dataset, "--strategies", "cot", "--concurrency", "1", "--out", out],
+      env(),
+    );
+    let stderr = "";
+    run.stderr?.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    await until(() => ledgerLines(out).length >= 2);
+    run.kill("SIGINT");
+    const [code] = await once(run, "exit");
+
+    expect(code).toBe(130);
+    expect(stderr).toContain("cotpot: interrupted; run again with --resume to finish.");
+    const kept = ledgerLines(out).length;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(8);
+
+    const resumed = await cotpot(
+      ["eval", dataset, "--strategies", "cot", "--out", out, "--resume"],
+      "",
+      env(),
+    );
+    expect(resumed.code).toBe(0);
+    expect(ledgerLines(out)).toHaveLength(8);
+  });
+
+  it("stops at once when the server refuses the key, saying how to go on", async () => {
+    const dataset = join(mkdtempSync(join(tmpdir(), "cotpot-data-")), "one.jsonl");
+    writeFileSync(dataset, '{"question":"What is 6 times 7?","answer":42}\n');
+    server().answerWith(failure(401, "Incorrect API key provided"));
+    const out = outFolder();
+
+    const { code, stderr } = await cotpot(["eval", dataset, "--out", out], "", env());
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^cotpot: .* answered 401: Incorrect API key provided\. Check the API key/m,
+    );
+    expect(stderr).toContain(
+      `What finished is in ${join(out, "ledger.jsonl")}; run again with --resume to go on.`,
+    );
+  });
 
   it("will not mix a new run into an old one", async () => {
     const out = outFolder();

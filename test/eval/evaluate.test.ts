@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  CotpotError,
   type EvalEvent,
   evaluate,
   InvalidOptionError,
@@ -164,6 +165,32 @@ describe("evaluate", () => {
     expect(server().requests.length - before).toBeLessThanOrEqual(4);
   });
 
+  it("stops after failing items in a row, naming the last error", async () => {
+    server().answerWith(failure(503, "Overloaded"));
+    const ledger = await openLedger(ledgerPath(), { resume: false });
+    const many = Array.from({ length: 30 }, (_, index) => ({
+      id: `q${index}`,
+      question: `What is ${index} plus 1?`,
+      answer: String(index + 1),
+    }));
+
+    const error = await evaluate({
+      model: model(),
+      problems: many,
+      strategies: ["direct"],
+      concurrency: 1,
+      maxFailuresInARow: 3,
+      ledger,
+    }).catch((caught) => caught);
+    await ledger.close();
+
+    expect(error).toBeInstanceOf(CotpotError);
+    expect(error.message).toMatch(
+      /^The run stopped after 3 items failed in a row; the last \(direct, q2\) with: .*answered 503: Overloaded/,
+    );
+    expect(ledger.items().map((item) => item.problemId)).toEqual(["q0", "q1", "q2"]);
+  });
+
   it("stops when its signal aborts", async () => {
     server().answerWith(answeringReply(problems));
     const controller = new AbortController();
@@ -184,6 +211,14 @@ describe("evaluate", () => {
 
     expect(error).toMatchObject({ message: "enough" });
     expect(done).toEqual(["p1"]);
+  });
+
+  it("refuses problems that share an id, which the ledger could not tell apart", async () => {
+    const twice = [problems[0], { ...problems[1], id: "p1" }] as Problem[];
+
+    await expect(
+      evaluate({ model: model(), problems: twice, strategies: ["cot"] }),
+    ).rejects.toThrow('Invalid problems: "p1". Expected problems with distinct ids.');
   });
 
   it("names unknown strategies and bad concurrency", async () => {

@@ -58,6 +58,11 @@ describe("loadDataset", () => {
     ["no-answer.jsonl", '{"question":"no answer"}\n', /no-answer\.jsonl:1: missing answer/],
     ["empty.jsonl", "\n\n", /empty\.jsonl: the file holds no problems$/],
     [
+      "twice.jsonl",
+      '{"id":"a","question":"q1","answer":1}\n{"id":"b","question":"q2","answer":2}\n{"id":"a","question":"q3","answer":3}\n',
+      /twice\.jsonl: the id 'a' is used twice \(problems #1 and #3\); ids must be distinct$/,
+    ],
+    [
       "not-array.json",
       '[{"Body":"b","Question":"q?"}]',
       /not-array\.json: item 1: this SVAMP record has no Answer$/,

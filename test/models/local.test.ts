@@ -137,6 +137,7 @@ describe.skipIf(skip)("loading a local model", () => {
     expect(error.message).toMatch(
       /^No model file at \/no\/such\/model\.gguf: .*Give the path of a \.gguf file, or an hf: URI/,
     );
+    expect(error.scope).toBe("model");
   });
 
   it("names a corrupt file", async () => {
@@ -148,6 +149,7 @@ describe.skipIf(skip)("loading a local model", () => {
     expect(error).toBeInstanceOf(ModelError);
     expect(error.message).toContain(`Could not load the model file ${path}`);
     expect(error.message).toContain("a download cut short leaves a corrupt one");
+    expect(error.scope).toBe("model");
   });
 
   it("fails at once offline for an hf: URI, saying how to use a file or a server", async () => {

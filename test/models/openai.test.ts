@@ -185,6 +185,7 @@ describe("openai(): failures", () => {
       status: 503,
       serverMessage: "Overloaded.",
       retryable: true,
+      scope: "call",
     });
     expect(error.message).toBe(
       `${server().baseURL}/chat/completions answered 503 after 2 attempts: Overloaded. The server failed; retrying later may help.`,
@@ -196,17 +197,20 @@ describe("openai(): failures", () => {
     const before = server().requests.length;
     const error = await refusal(model().chat([...question], { maxRetries: 2 }));
     expect(server().requests.length - before).toBe(1);
-    expect(error).toMatchObject({ status: 400, retryable: false });
+    expect(error).toMatchObject({ status: 400, retryable: false, scope: "call" });
     expect(error.message).toContain("max_tokens is too large. The server refused the request");
   });
 
-  it("names the key for a 401 and the model for a 404", async () => {
+  it("names the key for a 401 and the model for a 404: failures of the model, not the call", async () => {
     server().enqueue(failure(401, "Bad key."));
-    expect((await refusal(model().chat([...question]))).message).toContain("Check the API key");
+    const refused = await refusal(model().chat([...question]));
+    expect(refused.message).toContain("Check the API key");
+    expect(refused.scope).toBe("model");
+
     server().enqueue(failure(404, "No such model."));
-    expect((await refusal(model().chat([...question]))).message).toContain(
-      "serves a model named 'test-model'",
-    );
+    const unknown = await refusal(model().chat([...question]));
+    expect(unknown.message).toContain("serves a model named 'test-model'");
+    expect(unknown.scope).toBe("model");
   });
 
   it("reports a body that is not JSON", async () => {

@@ -75,7 +75,7 @@ async function importNodeLlamaCpp(model: string): Promise<typeof NodeLlamaCpp> {
     throw new ModelError(
       `Running a local model (${model}) needs node-llama-cpp, which is not installed. ` +
         "Install it with `npm install node-llama-cpp@3.21.1`, or use a server: set OPENAI_BASE_URL (or OPENAI_API_KEY).",
-      { model, retryable: false },
+      { model, retryable: false, scope: "model" },
       { cause: error },
     );
   }
@@ -108,7 +108,7 @@ function resolveFailure(model: string, cacheDirectory: string, error: unknown): 
       "Offline, point cotpot at a model file (COTPOT_MODEL=/path/to/model.gguf, or localModel({ model: path })) " +
       "or at a server (OPENAI_BASE_URL=http://127.0.0.1:8080/v1, or openai({ baseURL }))."
     : `No model file at ${model}: ${reason}. Give the path of a .gguf file, or an hf: URI to download one.`;
-  return new ModelError(message, { model, retryable: remote }, { cause: error });
+  return new ModelError(message, { model, retryable: remote, scope: "model" }, { cause: error });
 }
 
 function isRemote(model: string): boolean {
@@ -120,7 +120,7 @@ function loadFailure(model: string, path: string, error: unknown): ModelError {
   return new ModelError(
     `Could not load the model file ${path}: ${reason}. Check that it is a complete GGUF file ` +
       "(a download cut short leaves a corrupt one; delete it to download it again).",
-    { model, retryable: false },
+    { model, retryable: false, scope: "model" },
     { cause: error },
   );
 }

@@ -55,7 +55,9 @@ function statusError(
   const retryable = RETRYABLE.has(status) || status >= 500;
   const said = serverMessage ? `: ${serverMessage.replace(/\.$/, "")}` : "";
   const message = `${call.url} answered ${status}${call.tried}${said}. ${advice(status, call.model, retryable)}`;
-  const details = { model: call.model, url: call.url, status, retryable };
+  // A refused key or a model the server does not have fails every call alike.
+  const scope = status === 401 || status === 403 || status === 404 ? "model" : "call";
+  const details = { model: call.model, url: call.url, status, retryable, scope } as const;
   return new ModelError(message, serverMessage ? { ...details, serverMessage } : details, {
     cause: error,
   });

@@ -213,7 +213,7 @@ async function firstListedModel({ client, errors }: Sdk, baseURL: string): Promi
   }
   throw new ModelError(
     `${url} lists no models, so there is none to choose. Name the model (COTPOT_MODEL, --model, or openai({ model })).`,
-    { model: "auto", url, retryable: false },
+    { model: "auto", url, retryable: false, scope: "model" },
   );
 }
 
