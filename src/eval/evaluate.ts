@@ -96,33 +96,31 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
   const limit = pLimit(concurrency);
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+
+  const runTask = async ({ strategy, problem }: (typeof tasks)[number]) => {
+    signal.throwIfAborted();
+    const { item, result } = await runItem(options, strategy, problem, signal).catch((error) => {
+      stop.abort(error);
+      throw error;
+    });
+
+    await ledger?.append(item);
+    finished.set(strategy, (finished.get(strategy) ?? new Map()).set(problem.id, item));
+    done += 1;
+    options.onEvent?.({
+      type: "item",
+      item,
+      ...(result ? { result } : {}),
+      done,
+      total: tasks.length,
+    });
+
+    failuresInARow = item.error === undefined ? 0 : failuresInARow + 1;
+    if (failuresInARow >= maxFailuresInARow) stop.abort(tooManyFailures(item, failuresInARow));
+  };
+
   try {
-    await Promise.all(
-      pending.map(({ strategy, problem }) =>
-        limit(async () => {
-          signal.throwIfAborted();
-          const { item, result } = await runItem(options, strategy, problem, signal).catch(
-            (error) => {
-              stop.abort(error);
-              throw error;
-            },
-          );
-          await ledger?.append(item);
-          finished.set(strategy, (finished.get(strategy) ?? new Map()).set(problem.id, item));
-          done += 1;
-          failuresInARow = item.error === undefined ? 0 : failuresInARow + 1;
-          options.onEvent?.({
-            type: "item",
-            item,
-            ...(result ? { result } : {}),
-            done,
-            total: tasks.length,
-          });
-          if (failuresInARow >= maxFailuresInARow)
-            stop.abort(tooManyFailures(item, failuresInARow));
-        }),
-      ),
-    );
+    await Promise.all(pending.map((task) => limit(() => runTask(task))));
   } catch (error) {
     throw signal.aborted && signal.reason instanceof Error ? signal.reason : error;
   }
