@@ -39,6 +39,10 @@ export interface EvalCommandOptions {
  */
 export async function evalCommand(dataset: string, options: EvalCommandOptions): Promise<number> {
   const strategies = parseStrategies(options.strategies);
+  const pricing = prices(options);
+  if (options.limit !== undefined && options.limit < 1) {
+    throw new UsageError(`--limit takes a number of problems, 1 or more; got ${options.limit}.`);
+  }
   const all = await loadDataset(dataset);
   const problems = options.limit === undefined ? all : all.slice(0, options.limit);
   const ledger = await openLedger(join(options.out, "ledger.jsonl"), {
@@ -65,7 +69,7 @@ export async function evalCommand(dataset: string, options: EvalCommandOptions):
       onEvent: progress.onEvent,
       ...(options.role === undefined ? {} : { role: options.role }),
       ...(options.samples === undefined ? {} : { samples: options.samples }),
-      ...prices(options),
+      ...pricing,
     }).catch((error) => {
       throw explained(error, ledger.path);
     });

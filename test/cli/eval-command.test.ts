@@ -155,7 +155,7 @@ describe("cotpot eval", () => {
     expect(ledgerLines(out)).toHaveLength(2);
   });
 
-  it("names a bad row, and a strategy it does not know", async () => {
+  it("names a bad row, a strategy it does not know, and flags that do not fit", async () => {
     const dataset = join(mkdtempSync(join(tmpdir(), "cotpot-data-")), "bad.jsonl");
     writeFileSync(dataset, '{"question":"ok","answer":1}\n{"question":"no answer"}\n');
 
@@ -164,6 +164,11 @@ describe("cotpot eval", () => {
 
     expect(badRow.code).toBe(1);
     expect(badRow.stderr).toMatch(/bad\.jsonl:2: missing answer/);
+    const badLimit = await cotpot(["eval", dataset, "--limit", "0"], "", env());
+    const halfPrice = await cotpot(["eval", dataset, "--price-in", "0.15"], "", env());
+    expect(badLimit.stderr).toBe("cotpot: --limit takes a number of problems, 1 or more; got 0.\n");
+    expect(halfPrice.stderr).toContain("--price-in and --price-out go together");
+    expect([badLimit.code, halfPrice.code]).toEqual([2, 2]);
     expect(badStrategy.code).toBe(2);
     expect(badStrategy.stderr).toContain(
       "--strategies takes a comma-separated list of direct, cot, pot, sc, hybrid; got 'cot,tot'.",
