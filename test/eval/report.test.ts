@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate, openai, type Problem, renderReport } from "../../src/index.js";
+import {
+  evaluate,
+  type LedgerItem,
+  openai,
+  type Problem,
+  renderReport,
+  summarize,
+} from "../../src/index.js";
 import { answeringReply } from "../helpers/answering-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.js";
 import { useOpenAITestServer } from "../helpers/openai-test-server.js";
@@ -55,6 +62,47 @@ async function reportOfARun(): Promise<{ html: string; failed: number }> {
   });
   return { html, failed: run.items.filter((item) => !item.correct).length };
 }
+
+describe("renderReport", () => {
+  const item: LedgerItem = {
+    problemId: "x<1>",
+    strategy: "pot",
+    question: hostile,
+    gold: "4",
+    answer: "</script><script>alert(1)</script>",
+    correct: false,
+    usage: { promptTokens: 10, completionTokens: 5 },
+    latencyMs: 12,
+    calls: 1,
+    attempts: [{ purpose: "program" }],
+    program: "function solution() { return '</script>' + \"<img src=x onerror=alert(1)>\"; }",
+    execution: { ok: true, answer: "<b>4</b>" },
+    finishedAt: "2026-12-03T00:00:00.000Z",
+  };
+  const html = renderReport({
+    title: "A <title>",
+    model: "m",
+    dataset: "d",
+    items: [item],
+    summary: summarize([item]),
+  });
+
+  it("escapes everything a model or a dataset wrote", () => {
+    expect(html).toContain("Is &lt;script&gt;window.pwned = true&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("<title>A &lt;title&gt;</title>");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>");
+    // One script element for the data, one for Chart.js, one that draws: no more.
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+  });
+
+  it("needs nothing from the network", () => {
+    expect(html).not.toMatch(/\s(src|href)=["']?(https?:)?\/\//);
+    expect(html).toContain("Chart.js");
+  });
+});
 
 describe.skipIf(CHROMIUM.missing)(
   `the report in headless Chromium${CHROMIUM.missing ? ` (skipped: ${CHROMIUM.missing})` : ""}`,
