@@ -154,7 +154,11 @@ export function createProgram(): Command {
       "--model <model>",
       "a .gguf path, an hf: URI, or a server's model name (over COTPOT_MODEL)",
     )
-    .option("--out <folder>", "where the demo's ledger and report go", "cotpot-demo")
+    .option(
+      "--out <folder>",
+      "where the demo writes its ledger and report, replacing the last",
+      "cotpot-demo",
+    )
     .option(
       "--programs",
       "instead, tour the sandbox with the programs in examples/programs (no model needed)",
