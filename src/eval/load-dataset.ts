@@ -54,7 +54,10 @@ function jsonLines(path: string, text: string): Problem[] {
     const record = parseRecord(path, index + 1, line);
     problems.push(fromRecord(path, index + 1, record, `${name}:${index + 1}`));
   });
-  if (problems.length === 0) throw new DatasetError(path, undefined, "the file holds no problems");
+  if (problems.length === 0) {
+    const expected = "expected one { question, answer } object per line, or a JSON array";
+    throw new DatasetError(path, undefined, `the file holds no problems (${expected})`);
+  }
   return problems;
 }
 

@@ -10,6 +10,7 @@ import {
 } from "../../src/index.js";
 import { CONVERSATIONS } from "../fixtures/conversations.js";
 import { OFFICIAL_TEMPLATES, officialTemplates } from "../fixtures/official-chat-templates.js";
+import { skipNote } from "../helpers/shared-data.js";
 
 // Every built-in chat format must render every conversation exactly as its model's
 // official Jinja chat template does, rendered by @huggingface/jinja (the oracle), and
@@ -71,57 +72,54 @@ describe("the built-in chat formats", () => {
   });
 });
 
-describe.skipIf(skip)(
-  `parity with the official templates${skip ? ` (skipped: ${skip})` : ""}`,
-  () => {
-    const official = skip ? [] : officialTemplates();
-    const cases = official.flatMap(({ format, source }) =>
-      Object.entries(CONVERSATIONS).flatMap(([name, messages]) =>
-        [false, true].map((generationPrompt) => ({
-          format,
-          source,
-          name,
-          messages,
-          generationPrompt,
-        })),
-      ),
-    );
+describe.skipIf(skip)(`parity with the official templates${skipNote(skip)}`, () => {
+  const official = skip ? [] : officialTemplates();
+  const cases = official.flatMap(({ format, source }) =>
+    Object.entries(CONVERSATIONS).flatMap(([name, messages]) =>
+      [false, true].map((generationPrompt) => ({
+        format,
+        source,
+        name,
+        messages,
+        generationPrompt,
+      })),
+    ),
+  );
 
-    it("cover every required format", () => {
-      expect(official.map((template) => template.format).sort()).toEqual([...REQUIRED].sort());
-    });
+  it("cover every required format", () => {
+    expect(official.map((template) => template.format).sort()).toEqual([...REQUIRED].sort());
+  });
 
-    it.each(cases)(
-      "$format: $name, generation prompt $generationPrompt",
-      ({ format, source, messages, generationPrompt }) => {
-        expect(ours(format, messages, generationPrompt)).toBe(
-          oracle(source, format, messages, generationPrompt),
-        );
-      },
-    );
-
-    it("refuse for the reasons the official templates refuse", () => {
-      const refused = cases.filter(
-        (entry) => oracle(entry.source, entry.format, entry.messages, false) === "refused",
+  it.each(cases)(
+    "$format: $name, generation prompt $generationPrompt",
+    ({ format, source, messages, generationPrompt }) => {
+      expect(ours(format, messages, generationPrompt)).toBe(
+        oracle(source, format, messages, generationPrompt),
       );
-      const formats = new Set(refused.map((entry) => entry.format));
-      expect([...formats].sort()).toEqual(["gemma", "llama2", "mistral"]);
-    });
+    },
+  );
 
-    it.each(official.map(({ format, source }) => ({ format, source })))(
-      "$format: continueFinalMessage leaves the final assistant message open",
-      ({ format, source }) => {
-        const messages = CONVERSATIONS["ending on an assistant turn"] as ChatMessage[];
-        const expected = continued(oracle(source, format, messages, false), messages);
-        const rendered = renderChat(messages, { format, continueFinalMessage: true });
-        expect(rendered).toBe(expected);
-        expect(rendered.endsWith("17 * 3 = 51")).toBe(true);
-      },
+  it("refuse for the reasons the official templates refuse", () => {
+    const refused = cases.filter(
+      (entry) => oracle(entry.source, entry.format, entry.messages, false) === "refused",
     );
-  },
-);
+    const formats = new Set(refused.map((entry) => entry.format));
+    expect([...formats].sort()).toEqual(["gemma", "llama2", "mistral"]);
+  });
 
-describe.skipIf(skip)("jinjaChatFormat", () => {
+  it.each(official.map(({ format, source }) => ({ format, source })))(
+    "$format: continueFinalMessage leaves the final assistant message open",
+    ({ format, source }) => {
+      const messages = CONVERSATIONS["ending on an assistant turn"] as ChatMessage[];
+      const expected = continued(oracle(source, format, messages, false), messages);
+      const rendered = renderChat(messages, { format, continueFinalMessage: true });
+      expect(rendered).toBe(expected);
+      expect(rendered.endsWith("17 * 3 = 51")).toBe(true);
+    },
+  );
+});
+
+describe.skipIf(skip)(`jinjaChatFormat${skipNote(skip)}`, () => {
   interface E2eCase {
     name: string;
     chat_template: string;

@@ -7,7 +7,7 @@ import { loadDataset } from "../../src/index.js";
 import { answeringReply } from "../helpers/answering-server.js";
 import { failure, slow, useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { cotpot, spawnCotpot } from "../helpers/run-cli.js";
-import { sharedData } from "../helpers/shared-data.js";
+import { sharedData, skipNote } from "../helpers/shared-data.js";
 
 const server = useOpenAITestServer();
 const env = () => ({
@@ -37,7 +37,7 @@ const gsm8k = sharedData("gsm8k/test.jsonl");
 
 describe("cotpot eval", () => {
   it.skipIf(gsm8k.missing)(
-    "runs GSM8K, and a run killed with SIGKILL resumes without losing or repeating an item",
+    `runs GSM8K, and a run killed with SIGKILL resumes without losing or repeating an item${skipNote(gsm8k.missing)}`,
     async () => {
       const problems = (await loadDataset(gsm8k.path)).slice(0, 20);
       const wrong = new Set([problems[3]?.id, problems[11]?.id].map(String));

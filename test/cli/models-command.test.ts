@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cotpot } from "../helpers/run-cli.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 describe.concurrent("cotpot models", () => {
@@ -9,11 +10,14 @@ describe.concurrent("cotpot models", () => {
     expect(stdout).toBe("local model ./some/model.gguf\n  (--model names a local model file)\n");
   });
 
-  it.skipIf(TINY_MODEL.missing)("loads a local model with --pull", async () => {
-    const { code, stdout } = await cotpot(["models", "--model", TINY_MODEL.path, "--pull"]);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/llama-2-tiny-random is ready/);
-  });
+  it.skipIf(TINY_MODEL.missing)(
+    `loads a local model with --pull${skipNote(TINY_MODEL.missing)}`,
+    async () => {
+      const { code, stdout } = await cotpot(["models", "--model", TINY_MODEL.path, "--pull"]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/llama-2-tiny-random is ready/);
+    },
+  );
 
   it("fails at once offline with what to do instead", async () => {
     // A download endpoint nobody answers: offline even on a machine with a network.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatasetError, loadDataset } from "../../src/index.js";
-import { sharedData } from "../helpers/shared-data.js";
+import { sharedData, skipNote } from "../helpers/shared-data.js";
 
 const folder = mkdtempSync(join(tmpdir(), "cotpot-datasets-"));
 function file(name: string, text: string): string {
@@ -14,24 +14,30 @@ function file(name: string, text: string): string {
 
 describe("loadDataset", () => {
   const gsm8k = sharedData("gsm8k/test.jsonl");
-  it.skipIf(gsm8k.missing)("reads GSM8K JSONL, taking the gold answer after ####", async () => {
-    const problems = await loadDataset(gsm8k.path);
-    expect(problems).toHaveLength(1319);
-    expect(problems[0]).toEqual({
-      id: "test.jsonl:1",
-      question: expect.stringMatching(/^Janet.s ducks lay 16 eggs per day/),
-      answer: "18",
-    });
-  });
+  it.skipIf(gsm8k.missing)(
+    `reads GSM8K JSONL, taking the gold answer after ####${skipNote(gsm8k.missing)}`,
+    async () => {
+      const problems = await loadDataset(gsm8k.path);
+      expect(problems).toHaveLength(1319);
+      expect(problems[0]).toEqual({
+        id: "test.jsonl:1",
+        question: expect.stringMatching(/^Janet.s ducks lay 16 eggs per day/),
+        answer: "18",
+      });
+    },
+  );
 
   const svamp = sharedData("svamp/SVAMP.json");
-  it.skipIf(svamp.missing)("reads SVAMP JSON, joining the body and the question", async () => {
-    const problems = await loadDataset(svamp.path);
-    expect(problems).toHaveLength(1000);
-    expect(problems[0]?.id).toBe("chal-1");
-    expect(problems[0]?.question).toMatch(/\?$/);
-    expect(Number(problems[0]?.answer)).not.toBeNaN();
-  });
+  it.skipIf(svamp.missing)(
+    `reads SVAMP JSON, joining the body and the question${skipNote(svamp.missing)}`,
+    async () => {
+      const problems = await loadDataset(svamp.path);
+      expect(problems).toHaveLength(1000);
+      expect(problems[0]?.id).toBe("chal-1");
+      expect(problems[0]?.question).toMatch(/\?$/);
+      expect(Number(problems[0]?.answer)).not.toBeNaN();
+    },
+  );
 
   it("reads generic JSONL, with its own ids or file:line", async () => {
     const path = file(
@@ -56,7 +62,11 @@ describe("loadDataset", () => {
       /fields\.jsonl:2: missing question and answer \(expected \{ id\?, question, answer \}\)$/,
     ],
     ["no-answer.jsonl", '{"question":"no answer"}\n', /no-answer\.jsonl:1: missing answer/],
-    ["empty.jsonl", "\n\n", /empty\.jsonl: the file holds no problems$/],
+    [
+      "empty.jsonl",
+      "\n\n",
+      /empty\.jsonl: the file holds no problems \(expected one \{ question, answer \} object per line, or a JSON array\)$/,
+    ],
     [
       "twice.jsonl",
       '{"id":"a","question":"q1","answer":1}\n{"id":"b","question":"q2","answer":2}\n{"id":"a","question":"q3","answer":3}\n',

@@ -14,6 +14,7 @@ import {
 import { answeringReply } from "../helpers/answering-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.js";
 import { useOpenAITestServer } from "../helpers/openai-test-server.js";
+import { skipNote } from "../helpers/shared-data.js";
 
 const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const server = useOpenAITestServer();
@@ -105,7 +106,7 @@ describe("renderReport", () => {
 });
 
 describe.skipIf(CHROMIUM.missing)(
-  `the report in headless Chromium${CHROMIUM.missing ? ` (skipped: ${CHROMIUM.missing})` : ""}`,
+  `the report in headless Chromium${skipNote(CHROMIUM.missing)}`,
   () => {
     let browser: Browser;
     beforeAll(async () => {

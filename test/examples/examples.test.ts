@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answeringReply } from "../helpers/answering-server.js";
 import { useOpenAITestServer } from "../helpers/openai-test-server.js";
 import { runScript } from "../helpers/run-cli.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 // Each example runs as a user runs it (`npx tsx examples/<name>.ts`), against the test
@@ -155,7 +156,7 @@ describe("examples against an OpenAI-compatible server", () => {
 });
 
 describe.skipIf(TINY_MODEL.missing)(
-  `examples on the tiny GGUF${TINY_MODEL.missing ? ` (skipped: ${TINY_MODEL.missing})` : ""}`,
+  `examples on the tiny GGUF${skipNote(TINY_MODEL.missing)}`,
   () => {
     const local = (name: string, args: string[] = []) =>
       runScript(`${EXAMPLES}${name}.ts`, args, "", { COTPOT_MODEL: TINY_MODEL.path }, 120_000);

@@ -9,7 +9,7 @@ const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/
 export const CHROMIUM = (() => {
   const fromEnv = process.env.CHROMIUM_PATH;
   const path = fromEnv ?? CANDIDATES.find((candidate) => existsSync(candidate));
-  const missing =
+  const missing: string | false =
     path !== undefined && existsSync(path)
       ? false
       : `needs Chromium (apt-get install chromium, or set CHROMIUM_PATH), which is not on this machine`;

@@ -13,3 +13,8 @@ export function sharedData(relativePath: string): { path: string; missing: strin
   const missing = existsSync(path) ? false : `needs ${path}, which is not on this machine`;
   return { path, missing };
 }
+
+/** What a test's title adds when it must skip: ` (skipped: why)`, or nothing. */
+export function skipNote(missing: string | false): string {
+  return missing ? ` (skipped: ${missing})` : "";
+}

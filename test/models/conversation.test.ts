@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conversation, localModel, ModelError, openai } from "../../src/index.js";
 import { answer, failure, useOpenAITestServer } from "../helpers/openai-test-server.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 const server = useOpenAITestServer();
@@ -37,14 +38,17 @@ describe("conversation", () => {
     ]);
   });
 
-  it.skipIf(TINY_MODEL.missing)("reuses a local model's cache for the history", async () => {
-    const model = localModel({ model: TINY_MODEL.path, gpu: false, contextSize: 1024 });
-    const chat = conversation({ model, system: "You are a careful accountant. ".repeat(8) });
-    const first = await chat.say("What is 15% of 80?", { maxTokens: 6 });
-    const second = await chat.say("And 20% of it?", { maxTokens: 6 });
+  it.skipIf(TINY_MODEL.missing)(
+    `reuses a local model's cache for the history${skipNote(TINY_MODEL.missing)}`,
+    async () => {
+      const model = localModel({ model: TINY_MODEL.path, gpu: false, contextSize: 1024 });
+      const chat = conversation({ model, system: "You are a careful accountant. ".repeat(8) });
+      const first = await chat.say("What is 15% of 80?", { maxTokens: 6 });
+      const second = await chat.say("And 20% of it?", { maxTokens: 6 });
 
-    expect(second.usage.promptTokens).toBeGreaterThan(first.usage.promptTokens);
-    expect(second.usage.cachedPromptTokens).toBeGreaterThan(first.usage.promptTokens * 0.8);
-    await model.dispose();
-  });
+      expect(second.usage.promptTokens).toBeGreaterThan(first.usage.promptTokens);
+      expect(second.usage.cachedPromptTokens).toBeGreaterThan(first.usage.promptTokens * 0.8);
+      await model.dispose();
+    },
+  );
 });

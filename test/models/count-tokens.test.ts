@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countTokens, localModel, openai } from "../../src/index.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 describe("countTokens", () => {
@@ -19,10 +20,13 @@ describe("countTokens", () => {
     expect(await countTokens("hello world", { model })).toBe(2);
   });
 
-  it.skipIf(TINY_MODEL.missing)("counts with a local model's own tokenizer", async () => {
-    const model = localModel({ model: TINY_MODEL.path, gpu: false, contextSize: 256 });
-    const count = await countTokens("hello world, how are you?", { model });
-    expect(count).toBeGreaterThan(3);
-    await model.dispose();
-  });
+  it.skipIf(TINY_MODEL.missing)(
+    `counts with a local model's own tokenizer${skipNote(TINY_MODEL.missing)}`,
+    async () => {
+      const model = localModel({ model: TINY_MODEL.path, gpu: false, contextSize: 256 });
+      const count = await countTokens("hello world, how are you?", { model });
+      expect(count).toBeGreaterThan(3);
+      await model.dispose();
+    },
+  );
 });

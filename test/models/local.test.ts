@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { InvalidOptionError, localModel, ModelError } from "../../src/index.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 const skip = TINY_MODEL.missing;
@@ -14,7 +15,7 @@ afterAll(() => model?.dispose());
 const role =
   "You are a patient mathematics teacher. Reason step by step and check your work. ".repeat(6);
 
-describe.skipIf(skip)(`a local GGUF model${skip ? ` (skipped: ${skip})` : ""}`, () => {
+describe.skipIf(skip)(`a local GGUF model${skipNote(skip)}`, () => {
   const tiny = () => model as NonNullable<typeof model>;
 
   it("loads on first use and chats through the model's own template", async () => {
@@ -121,7 +122,7 @@ describe.skipIf(skip)(`a local GGUF model${skip ? ` (skipped: ${skip})` : ""}`, 
   });
 });
 
-describe.skipIf(skip)("loading a local model", () => {
+describe.skipIf(skip)(`loading a local model${skipNote(skip)}`, () => {
   it("frees the model on dispose, and loads it again when used after", async () => {
     const fresh = localModel({ model: TINY_MODEL.path, gpu: false, contextSize: 256 });
     await fresh.generate("Hi", { maxTokens: 1 });

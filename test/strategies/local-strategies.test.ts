@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { chainOfThought, localModel, programOfThought, selfConsistency } from "../../src/index.js";
+import { skipNote } from "../helpers/shared-data.js";
 import { TINY_MODEL } from "../helpers/tiny-model.js";
 
 // The tiny GGUF has random weights: these check the mechanics end to end (calls, the
@@ -12,7 +13,7 @@ const model = skip
 afterAll(() => model?.dispose());
 const sampling = { maxTokens: 12 };
 
-describe.skipIf(skip)(`strategies on a local model${skip ? ` (skipped: ${skip})` : ""}`, () => {
+describe.skipIf(skip)(`strategies on a local model${skipNote(skip)}`, () => {
   const tiny = () => model as NonNullable<typeof model>;
 
   it("reuses the cached role and exemplars from one question to the next", async () => {
